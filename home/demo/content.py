@@ -1,0 +1,135 @@
+"""Demo texts for the site tree, German first with the English translation beside it.
+
+Written for this project from the facts in the City of Jena's Smart City material.
+"""
+
+HOME = {
+    "title": "Smart City Jena",
+    "intro": [
+        "Jena gestaltet die digitale Stadt gemeinsam mit allen, die hier leben und arbeiten. "
+        "Auf dieser Seite finden Sie die Smart-City-Strategie mit ihren Handlungsfeldern, "
+        "Neuigkeiten aus dem Projekt und Termine, bei denen Sie mitreden können.",
+        "Seit September 2020 gehört Jena zu den Modellprojekten Smart Cities, die der Bund "
+        "fördert. Bevor der Stadtrat über die Strategie entscheidet, sind Ihre Ideen gefragt.",
+    ],
+}
+
+HOME_STRINGS = {
+    "Smart City Jena": "Smart City Jena",
+    "start": "home",
+    HOME["intro"][0]: "Jena is shaping its digital future together with everyone who lives and "
+    "works here. On this site you will find the Smart City strategy and its fields of action, "
+    "news from the project and dates where you can have your say.",
+    HOME["intro"][1]: "Since September 2020 Jena has been one of the Smart Cities model "
+    "projects funded by the federal government. Before the city council decides on the "
+    "strategy, your ideas are wanted.",
+}
+
+DEMO_NOTE = (
+    "Diese Website ist eine Demonstration. Sie wird nicht von der Stadt Jena betrieben; "
+    "die Angaben zeigen, welche Inhalte hier stehen müssen.",
+    "This website is a demonstration. It is not run by the City of Jena; the details show "
+    "which information belongs here.",
+)
+
+LEGAL_PAGES = {
+    "imprint": {
+        "title": ("Impressum", "Imprint"),
+        "slug": ("impressum", "imprint"),
+        "intro": (
+            "Angaben zum Anbieter dieser Website nach § 5 Digitale-Dienste-Gesetz.",
+            "Information about the provider of this website under section 5 of the German "
+            "Digital Services Act (DDG).",
+        ),
+        "body": [
+            ("text", *DEMO_NOTE),
+            ("heading", "Herausgeberin", "Publisher"),
+            (
+                "text",
+                "Stadt Jena, vertreten durch den Oberbürgermeister, Am Anger 15, 07743 Jena.",
+                "City of Jena, represented by the Lord Mayor, Am Anger 15, 07743 Jena, Germany.",
+            ),
+            ("heading", "Verantwortlich für den Inhalt", "Responsible for the content"),
+            (
+                "text",
+                "Projektteam Smart City, Büro der Chief Digital Officer. "
+                "E-Mail: smartcity@jena.example",
+                "Smart City project team, office of the Chief Digital Officer. "
+                "Email: smartcity@jena.example",
+            ),
+            ("heading", "Förderung", "Funding"),
+            (
+                "text",
+                "Das Projekt wird im Programm Modellprojekte Smart Cities des Bundes gefördert.",
+                "The project is funded by the federal government's Smart Cities model "
+                "projects programme.",
+            ),
+        ],
+    },
+    "privacy": {
+        "title": ("Datenschutz", "Privacy notice"),
+        "slug": ("datenschutz", "privacy"),
+        "intro": (
+            "Wie wir mit Ihren Daten umgehen, wenn Sie diese Website besuchen.",
+            "How we handle your data when you visit this website.",
+        ),
+        "body": [
+            ("text", *DEMO_NOTE),
+            ("heading", "Keine Dienste Dritter", "No third-party services"),
+            (
+                "text",
+                "Alle Schriften, Bilder und Skripte liefert diese Website selbst aus. "
+                "Ihr Browser nimmt beim Lesen keine Verbindung zu anderen Anbietern auf.",
+                "This website serves all fonts, images and scripts itself. While you read, "
+                "your browser does not connect to any other provider.",
+            ),
+            ("heading", "Cookies", "Cookies"),
+            (
+                "text",
+                "Wer nur liest, bekommt kein Cookie. Wer sich anmeldet, erhält ein "
+                "Sitzungscookie (sessionid) und ein Cookie zum Schutz von Formularen "
+                "(csrftoken); beide sind technisch notwendig.",
+                "Reading the site sets no cookie. If you sign in, you receive a session "
+                "cookie (sessionid) and a cookie that protects forms (csrftoken); both are "
+                "strictly necessary.",
+            ),
+            ("heading", "Ihre Rechte", "Your rights"),
+            (
+                "text",
+                "Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung "
+                "der Verarbeitung sowie auf Beschwerde bei der Aufsichtsbehörde.",
+                "You have the right of access, rectification, erasure and restriction of "
+                "processing, and the right to lodge a complaint with the supervisory authority.",
+            ),
+        ],
+    },
+    "accessibility": {
+        "title": ("Erklärung zur Barrierefreiheit", "Accessibility statement"),
+        "slug": ("barrierefreiheit", "accessibility"),
+        "intro": (
+            "Wir möchten, dass alle Menschen diese Website nutzen können.",
+            "We want everyone to be able to use this website.",
+        ),
+        "body": [
+            ("text", *DEMO_NOTE),
+            ("heading", "Stand der Vereinbarkeit", "Compliance status"),
+            (
+                "text",
+                "Die Website soll die Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) "
+                "und damit die Stufe AA der WCAG 2.1 erfüllen. Jede Seitenart wird "
+                "automatisch im Browser geprüft.",
+                "The website aims to meet the German accessibility regulation (BITV 2.0) and "
+                "therefore level AA of WCAG 2.1. Every page type is tested automatically in "
+                "a browser.",
+            ),
+            ("heading", "Barriere melden", "Report a barrier"),
+            (
+                "text",
+                "Wenn Ihnen eine Barriere auffällt, schreiben Sie uns bitte an "
+                "barrierefreiheit@jena.example. Wir antworten innerhalb von sechs Wochen.",
+                "If you come across a barrier, please write to barrierefreiheit@jena.example. "
+                "We will reply within six weeks.",
+            ),
+        ],
+    },
+}

@@ -1,0 +1,81 @@
+"""Rules of the codebase that a reviewer would otherwise have to remember."""
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PROJECT_APPS = ["smartcity", "home", "news", "events", "strategy", "participation"]
+# Which project packages each package may import (``smartcity`` wires everything together).
+ALLOWED_IMPORTS = {
+    "home": {"home"},
+    "participation": {"participation"},
+    "strategy": {"strategy", "home", "participation"},
+    "news": {"news", "home", "participation", "strategy"},
+    "events": {"events", "home", "participation", "strategy"},
+    "smartcity": set(PROJECT_APPS),
+}
+
+
+def project_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found & set(PROJECT_APPS)
+
+
+@pytest.mark.parametrize("package", sorted(ALLOWED_IMPORTS))
+def test_imports_point_one_way(package):
+    folder = BASE_DIR / package
+    if not folder.is_dir():
+        pytest.skip(f"{package}/ does not exist yet")
+    wrong = {
+        f"{path.relative_to(BASE_DIR)} imports {', '.join(sorted(bad))}"
+        for path in folder.rglob("*.py")
+        if (bad := project_imports(path) - ALLOWED_IMPORTS[package])
+    }
+    assert not wrong
+
+
+def catalogue(language: str) -> polib.POFile:
+    return polib.pofile(str(BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.po"))
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_catalogues_are_complete_and_compiled(language):
+    po = catalogue(language)
+    untranslated = [e.msgid for e in po if not e.translated()]
+    assert not untranslated
+    mo = polib.mofile(str(BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.mo"))
+    compiled = {e.msgid: e.msgstr for e in mo}
+    stale = [e.msgid for e in po if compiled.get(e.msgid) != e.msgstr and not e.msgid_plural]
+    assert not stale, "run `make messages` to compile the catalogues"
+
+
+@pytest.mark.skipif(not shutil.which("xgettext"), reason="xgettext (GNU gettext) is not installed")
+def test_every_visible_string_is_in_the_catalogues(tmp_path):
+    """Extract the strings afresh in a copy of the code and compare with the committed files."""
+    copy = tmp_path / "project"
+    ignore = shutil.ignore_patterns(".venv", "node_modules", "media", ".test-media", "*.pyc",
+                                    "staticfiles", ".git", "db.sqlite3", "tests")
+    shutil.copytree(BASE_DIR, copy, ignore=ignore)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "de", "--no-obsolete",
+         "--ignore=.venv", "--ignore=node_modules", "--ignore=tests"],
+        cwd=copy, capture_output=True, text=True, timeout=300,
+        env={"DJANGO_SETTINGS_MODULE": "smartcity.settings.test", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    fresh = {e.msgid for e in polib.pofile(str(copy / "locale/de/LC_MESSAGES/django.po"))}
+    for language in ("de", "en"):
+        known = {e.msgid for e in catalogue(language) if e.translated()}
+        assert not sorted(fresh - known), f"missing in locale/{language}: run `make messages`"

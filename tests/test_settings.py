@@ -1,0 +1,95 @@
+"""Settings come from the environment; production refuses to start half-configured."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+PRODUCTION_ENV = {
+    "SECRET_KEY": "a-long-random-production-secret-key-with-more-than-fifty-characters-0123456789",
+    "ALLOWED_HOSTS": "smartcity.jena.example",
+    "DATABASE_URL": "postgres://smartcity@db.internal:5432/smartcity",
+}
+
+INSPECT = """
+import json
+from django.conf import settings
+print(json.dumps({
+    "engine": settings.DATABASES["default"]["ENGINE"],
+    "db_name": str(settings.DATABASES["default"]["NAME"]),
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "search": settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"],
+    "search_urls": settings.WAGTAILSEARCH_BACKENDS["default"].get("URLS"),
+    "email": settings.EMAIL_BACKEND,
+    "hosts": settings.ALLOWED_HOSTS,
+    "debug": settings.DEBUG,
+}))
+"""
+
+
+def run_django(settings_module: str, env: dict, *args: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {
+        "DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "EMAIL_URL", "SECRET_KEY",
+        "ALLOWED_HOSTS", "DEBUG",
+    }}
+    clean.update(env, DJANGO_SETTINGS_MODULE=settings_module)
+    return subprocess.run(
+        [sys.executable, *args], cwd=BASE_DIR, env=clean, capture_output=True, text=True,
+        timeout=120,
+    )
+
+
+def inspect(settings_module: str, env: dict) -> dict:
+    script = "import django; django.setup()\n" + INSPECT
+    result = run_django(settings_module, env, "-c", script)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_defaults_need_no_services():
+    found = inspect("smartcity.settings.dev", {})
+    assert found["engine"] == "django.db.backends.sqlite3"
+    assert found["db_name"].endswith("db.sqlite3")
+    assert found["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert found["search"] == "wagtail.search.backends.database"
+    assert found["email"] == "django.core.mail.backends.console.EmailBackend"
+    assert found["debug"] is True
+
+
+def test_services_are_switched_on_by_the_environment():
+    found = inspect(
+        "smartcity.settings.production",
+        {
+            **PRODUCTION_ENV,
+            "REDIS_URL": "redis://127.0.0.1:6379/1",
+            "ELASTICSEARCH_URL": "http://search.internal:9200",
+            "EMAIL_URL": "smtp://mailer:secret@mail.internal:587",
+        },
+    )
+    assert found["engine"] == "django.db.backends.postgresql"
+    assert found["db_name"] == "smartcity"
+    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["search"] == "wagtail.search.backends.elasticsearch9"
+    assert found["search_urls"] == ["http://search.internal:9200"]
+    assert found["email"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert found["hosts"] == ["smartcity.jena.example"]
+    assert found["debug"] is False
+
+
+def test_check_deploy_with_production_settings_is_clean():
+    result = run_django(
+        "smartcity.settings.production", PRODUCTION_ENV, "manage.py", "check", "--deploy"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+    assert "WARNING" not in result.stderr + result.stdout
+
+
+def test_production_without_secret_key_fails_with_a_clear_message():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
+    result = run_django("smartcity.settings.production", env, "manage.py", "check")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
