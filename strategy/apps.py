@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StrategyConfig(AppConfig):
+    name = "strategy"
+    label = "strategy"
+    verbose_name = _("Smart City strategy")
+    default_auto_field = "django.db.models.BigAutoField"
