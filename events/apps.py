@@ -7,3 +7,10 @@ class EventsConfig(AppConfig):
     label = "events"
     verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from home import related
+
+        from .related import upcoming_events_for_chapter
+
+        related.register(upcoming_events_for_chapter)
