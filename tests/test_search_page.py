@@ -1,0 +1,325 @@
+"""The search page: language separation, types, snippets, promotions, bad input, index updates.
+
+These run on SQLite and PostgreSQL; what needs real stemming is in test_search_postgres.py.
+"""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import PageViewRestriction
+
+from search.forms import MAX_QUERY_LENGTH
+from search.site_search import PAGE_SIZE
+from tests.factories.search import content_page, promote
+
+
+def search_url(language="de"):
+    with translation.override(language):
+        return reverse("site_search")
+
+
+def get(client, language="de", **params):
+    return client.get(search_url(language), params)
+
+
+def result_titles(response):
+    return [hit.page.title for hit in response.context["result_page"].hits]
+
+
+@pytest.fixture
+def pages(site_tree):
+    de = content_page(
+        site_tree.home_de, "Digitale Verwaltung", "Online-Termine im Bürgerservice buchen."
+    )
+    en = content_page(
+        site_tree.home_en,
+        "Digital administration",
+        "Book appointments at the citizens' office online.",
+    )
+    return de, en
+
+
+def test_search_urls_are_translated():
+    assert search_url("de") == "/de/suche/"
+    assert search_url("en") == "/en/search/"
+
+
+def test_language_switcher_leads_to_the_other_search_page(client, pages):
+    html = get(client, "en", q="Termine").content.decode()
+    assert f'hreflang="de" href="http://testserver{search_url("de")}"' in html
+    html = get(client, "de", q="Termine").content.decode()
+    assert f'hreflang="en" href="http://testserver{search_url("en")}"' in html
+
+
+def test_empty_query_shows_the_form_and_no_results(client, pages):
+    response = get(client)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'role="search"' in html
+    assert 'type="search"' in html
+    assert '<label for="id_q">' in html
+    assert "result_page" not in response.context
+    assert not Query.objects.exists()
+
+
+def test_results_only_in_the_current_language(client, pages):
+    de, en = pages
+    assert result_titles(get(client, "de", q="administration")) == []
+    assert result_titles(get(client, "de", q="Verwaltung")) == [de.title]
+    assert result_titles(get(client, "en", q="administration")) == [en.title]
+    assert result_titles(get(client, "en", q="Verwaltung")) == []
+
+
+def test_a_translated_page_is_found_once_in_each_language(client, site_tree):
+    from tests.factories.home import translate
+
+    german = content_page(site_tree.home_de, "Stadtteilbibliothek", "Bibliothek Lobeda")
+    translate(german, "en", title="District library", intro="Library Lobeda")
+    assert result_titles(get(client, "de", q="Lobeda")) == ["Stadtteilbibliothek"]
+    assert result_titles(get(client, "en", q="Lobeda")) == ["District library"]
+
+
+def test_only_live_public_pages_of_the_searchable_types(client, site_tree):
+    content_page(site_tree.home_de, "Sichtbar Wasserstoff", "Wasserstoff")
+    draft = content_page(site_tree.home_de, "Entwurf Wasserstoff", "Wasserstoff", live=False)
+    private = content_page(site_tree.home_de, "Intern Wasserstoff", "Wasserstoff")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    site_tree.home_de.intro = "<p>Wasserstoff auf der Startseite</p>"
+    site_tree.home_de.save_revision().publish()  # home pages are not a searchable type
+    assert draft.live is False
+    assert result_titles(get(client, q="Wasserstoff")) == ["Sichtbar Wasserstoff"]
+
+
+def test_result_shows_type_title_link_and_highlighted_snippet(client, pages):
+    response = get(client, "de", q="Termine")
+    html = response.content.decode()
+    assert "Inhaltsseite" in html or "Content page" in html
+    assert 'href="/de/digitale-verwaltung/"' in html or "Digitale Verwaltung</a>" in html
+    assert "Online-<mark>Termine</mark> im Bürgerservice buchen." in html
+    assert "1 result" in html or "1 Ergebnis" in html
+
+
+def test_snippet_escapes_page_text_before_marking(client, site_tree):
+    content_page(site_tree.home_de, "Sonderzeichen", 'Formel <b>fett</b> & "Zitat" Sensorik')
+    html = get(client, q="Sensorik").content.decode()
+    assert "Formel &lt;b&gt;fett&lt;/b&gt; &amp; &quot;Zitat&quot; <mark>Sensorik</mark>" in html
+    assert "<b>fett</b>" not in html
+
+
+def test_query_is_escaped_everywhere(client, pages):
+    payload = '"><svg onload=alert(1)>'
+    html = get(client, q=payload).content.decode()
+    assert "<svg" not in html
+    assert "&lt;svg onload=alert(1)&gt;" in html
+
+
+def test_type_filter_is_allow_listed(client, pages):
+    ok = get(client, q="Verwaltung", type="pages")
+    assert ok.status_code == 200
+    assert result_titles(ok) == ["Digitale Verwaltung"]
+    bad = get(client, q="Verwaltung", type="wagtailcore.page")
+    assert bad.status_code == 400
+    assert 'role="alert"' in bad.content.decode()
+    assert "result_page" not in bad.context
+
+
+def test_pagination_keeps_the_query_and_type(client, site_tree):
+    for number in range(PAGE_SIZE + 3):
+        content_page(site_tree.home_de, f"Sensor {number}", "Feinstaubsensor")
+    first = get(client, q="Feinstaubsensor", type="pages")
+    assert len(first.context["result_page"].hits) == PAGE_SIZE
+    assert "q=Feinstaubsensor&amp;type=pages&amp;page=2" in first.content.decode()
+    second = get(client, q="Feinstaubsensor", type="pages", page=2)
+    assert len(second.context["result_page"].hits) == 3
+    assert not set(result_titles(first)) & set(result_titles(second))
+    assert get(client, q="Feinstaubsensor", page="x").status_code == 200
+    assert get(client, q="Feinstaubsensor", page="99999999999999999999").status_code == 200
+
+
+def test_query_count_does_not_grow_with_the_results(
+    client, site_tree, django_assert_max_num_queries
+):
+    content_page(site_tree.home_de, "Ampel 0", "Ampelschaltung")
+    get(client, q="Ampelschaltung")  # first visit: creates the Query row and site settings
+    with django_assert_max_num_queries(30) as one_result:
+        get(client, q="Ampelschaltung")
+    for number in range(1, PAGE_SIZE):
+        content_page(site_tree.home_de, f"Ampel {number}", "Ampelschaltung")
+    with django_assert_max_num_queries(len(one_result.captured_queries)):
+        response = get(client, q="Ampelschaltung")
+    assert len(response.context["result_page"].hits) == PAGE_SIZE
+
+
+HOSTILE_QUERIES = [
+    "&",
+    "|",
+    "!",
+    "(",
+    ")",
+    ":",
+    "*",
+    '"',
+    "'",
+    "a & b | !c",
+    "(Verwaltung",
+    "Verwaltung:*",
+    "'; DROP TABLE wagtailcore_page; --",
+    '"Verwaltung',
+    "\\",
+    "%",
+    "_",
+    "~",
+    "{}[]",
+    "-Verwaltung",
+    "Verwaltung AND NOT Bürger",
+    "NEAR(a b)",
+    "a OR b",
+    "title:Verwaltung",
+    "Verwaltung^3",
+    "Verw*",
+    "Москва",
+    "東京都",
+    "مدينة",
+    "🚲",
+    "ǅ",
+]
+
+
+def test_hostile_and_non_latin_queries_never_fail(client, pages):
+    for query in HOSTILE_QUERIES:
+        assert get(client, q=query).status_code == 200, query
+
+
+def test_a_null_character_is_refused_with_an_error(client, pages):
+    response = get(client, q="Verwaltung\x00")
+    assert response.status_code == 400
+    assert 'role="alert"' in response.content.decode()
+
+
+def test_syntax_characters_around_a_word_still_find_it(client, pages):
+    assert result_titles(get(client, q='"(Verwaltung)!*')) == ["Digitale Verwaltung"]
+
+
+def test_non_latin_text_is_found(client, site_tree):
+    content_page(site_tree.home_de, "Partnerstadt", "Jena und Беркли")
+    assert result_titles(get(client, q="Беркли")) == ["Partnerstadt"]
+
+
+def test_very_long_queries_are_cut(client, pages):
+    response = get(client, q="Verwaltung " + "x" * 50_000)
+    assert response.status_code == 200
+    assert len(response.context["search"].query) == MAX_QUERY_LENGTH
+    assert Query.objects.get().query_string == response.context["search"].query.lower()
+
+
+def test_queries_are_recorded_once_per_search(client, pages):
+    get(client, q="Verwaltung")
+    get(client, q="  verwaltung ")
+    get(client, q="Verwaltung", page=2)
+    assert Query.objects.get().hits == 2
+
+
+def test_promotions_appear_first_in_their_own_language_only(client, site_tree):
+    de_match = content_page(site_tree.home_de, "Fahrradwege", "Radverkehr in Jena")
+    de_pick = content_page(site_tree.home_de, "Mobilitätsstrategie", "Planung")
+    en_pick = content_page(site_tree.home_en, "Mobility strategy", "Planning")
+    promote("Radverkehr", page=de_pick, description="Alles zum Radverkehr")
+    promote("Radverkehr", page=en_pick)
+    response = get(client, "de", q="radverkehr")
+    assert [p.page_id for p in response.context["promotions"]] == [de_pick.pk]
+    html = response.content.decode()
+    assert html.index("Mobilitätsstrategie") < html.index(de_match.title)
+    assert "Alles zum Radverkehr" in html
+    assert [p.page_id for p in get(client, "en", q="Radverkehr").context["promotions"]] == [
+        en_pick.pk
+    ]
+
+
+def test_a_promoted_page_is_not_listed_twice(client, site_tree):
+    page = content_page(site_tree.home_de, "Glasfaser", "Glasfaserausbau")
+    promote("Glasfaserausbau", page=page)
+    response = get(client, q="Glasfaserausbau")
+    assert [p.page_id for p in response.context["promotions"]] == [page.pk]
+    assert result_titles(response) == []
+    assert response.content.decode().count("Glasfaser</a>") == 1
+
+
+def test_unpublished_promoted_pages_are_hidden(client, site_tree):
+    page = content_page(site_tree.home_de, "Alte Aktion", "Aktion")
+    promote("Aktion", page=page)
+    page.unpublish()
+    assert get(client, q="Aktion").context["promotions"] == []
+
+
+def test_publishing_updates_the_index(client, site_tree):
+    page = content_page(site_tree.home_de, "Parkhaus", "Stellplätze")
+    page.intro = "Ladesäulen für Elektroautos"
+    page.save_revision()  # a draft: the live text stays searchable, the draft is not
+    assert result_titles(get(client, q="Ladesäulen")) == []
+    assert result_titles(get(client, q="Stellplätze")) == ["Parkhaus"]
+    page.get_latest_revision().publish()
+    assert result_titles(get(client, q="Ladesäulen")) == ["Parkhaus"]
+    assert result_titles(get(client, q="Stellplätze")) == []
+
+
+def test_unpublishing_and_deleting_remove_the_page_from_results(client, site_tree):
+    page = content_page(site_tree.home_de, "Baustelle", "Straßenbahn")
+    assert result_titles(get(client, q="Straßenbahn")) == ["Baustelle"]
+    page.unpublish()
+    assert result_titles(get(client, q="Straßenbahn")) == []
+    page.save_revision().publish()
+    assert result_titles(get(client, q="Straßenbahn")) == ["Baustelle"]
+    page.delete()
+    assert result_titles(get(client, q="Straßenbahn")) == []
+
+
+@pytest.mark.django_db
+def test_popular_search_terms_report_is_for_the_communications_team(
+    client, pages, django_user_model
+):
+    from django.contrib.auth.models import Group, Permission
+
+    get(Client(), q="Verwaltung")
+    url = reverse("site_search_admin:popular_terms")
+    comms = Group.objects.create(name="Kommunikation")
+    comms.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="change_searchpromotion"),
+    )
+    editor = django_user_model.objects.create_user("presse", password="x" * 16)
+    editor.groups.add(comms)
+    other = django_user_model.objects.create_user("redaktion", password="x" * 16)
+    other.user_permissions.add(Permission.objects.get(codename="access_admin"))
+
+    client.force_login(other)
+    refused = client.get(url)
+    assert refused.status_code == 302
+    assert refused["Location"] == reverse("wagtailadmin_home")
+    client.force_login(editor)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "verwaltung" in response.content.decode()
+
+
+def test_strategy_goals_and_measures_are_searchable_and_filterable(client, site_tree):
+    from tests.factories.strategy import (
+        StrategyChapterPageFactory,
+        StrategyIndexPageFactory,
+        goal,
+        measure,
+    )
+
+    strategy = StrategyIndexPageFactory(parent=site_tree.home_de)
+    StrategyChapterPageFactory(
+        parent=strategy,
+        title="Bildung",
+        goals=[goal("Digitale Teilhabe", measure("Tabletkurse in Stadtteilzentren"))],
+    )
+    content_page(site_tree.home_de, "Kursprogramm", "Tabletkurse für alle")
+    assert result_titles(get(client, q="Tabletkurse", type="strategy")) == ["Bildung"]
+    assert result_titles(get(client, q="Teilhabe")) == ["Bildung"]
+    assert sorted(result_titles(get(client, q="Tabletkurse"))) == ["Bildung", "Kursprogramm"]
+    html = get(client, q="Teilhabe").content.decode()
+    assert "<mark>Teilhabe</mark>" in html
