@@ -1,0 +1,228 @@
+"""Headless Chromium against a live server holding the demo content.
+
+The demo content is loaded once for this package and served by one live server for all its
+tests. pytest-django's ``live_server`` would flush the database after every test (taking
+Wagtail's root page, locale and site with it) and reloading the demo each time is slow, so the
+tests carry ``django_db(transaction=True)`` only to have the test database created and to run
+after every non-transactional database test; the package fixture puts the database back as the
+migrations left it when the last browser test is done.
+"""
+
+import io
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+
+from tests.browser.pages import PAGE_TYPES
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+RESULTS = Path(settings.BASE_DIR) / "test-results"
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip when a tool is missing; with REQUIRE_BROWSER=1 (CI) fail instead."""
+    if condition:
+        return
+    if os.environ.get("REQUIRE_BROWSER"):
+        pytest.fail(f"REQUIRE_BROWSER is set but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def wagtail_base() -> None:
+    """The rows Wagtail's migrations create and a flush deletes: locales, root page, collection."""
+    from wagtail.models import Collection, Locale, Page
+
+    german = Locale.objects.get_or_create(language_code="de")[0]
+    Locale.objects.get_or_create(language_code="en")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=german))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+
+
+def page_type_urls() -> dict[str, dict[str, str]]:
+    from wagtail.models import Locale
+
+    urls = {}
+    for page_type in PAGE_TYPES:
+        if page_type.paths:
+            urls[page_type.name] = dict(page_type.paths)
+            continue
+        model = apps.get_model(page_type.model)
+        urls[page_type.name] = {}
+        for locale in Locale.objects.filter(language_code__in=("de", "en")):
+            page = model.objects.live().public().filter(locale=locale).order_by("path").first()
+            assert page is not None, f"the demo content has no live {page_type.model} in {locale}"
+            urls[page_type.name][locale.language_code] = page.url + page_type.suffix_for(
+                locale.language_code
+            )
+    return urls
+
+
+@dataclass
+class DemoSite:
+    url: str
+    urls: dict[str, dict[str, str]]  # page type -> language -> path
+
+    def __call__(self, name: str, language: str) -> str:
+        return self.url + self.urls[name][language]
+
+
+@pytest.fixture(scope="package")
+def demo_site(django_db_setup, django_db_blocker):
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        wagtail_base()
+        call_command("load_demo", stdout=io.StringIO())
+        urls = page_type_urls()
+    server = LiveServer("127.0.0.1")
+    try:
+        yield DemoSite(url=server.url, urls=urls)
+    finally:
+        server.stop()
+        with django_db_blocker.unblock():
+            call_command("flush", interactive=False, verbosity=0)
+            wagtail_base()
+        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _django_db_marker():
+    """Replaces pytest-django's handling of the ``django_db`` mark in this package: no
+    transaction around each test and no flush after it (the server shares the demo content)."""
+
+
+@pytest.fixture(autouse=True)
+def _live_database(browser, demo_site, django_db_blocker):
+    """The server thread answers the browser from the test database while a test runs."""
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _chromium_installed():
+    """Checked before the test database is built, so a machine without Chromium skips fast."""
+    require(CHROMIUM.exists(), f"{CHROMIUM} is missing (apt-get install -y chromium)")
+
+
+@pytest.fixture(scope="package")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in the test's thread, where the ORM calls of
+    # these fixtures are still plain synchronous code. Only for this package: the variable
+    # would leak into subprocesses of later tests (``check --deploy`` warns about it).
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+class Visitor:
+    """Opens pages in fresh browser contexts and records every request they make.
+
+    A request to any host but the live server's is recorded and aborted, so a test run never
+    reaches the internet and the test that caused it fails.
+    """
+
+    def __init__(self, browser, site: DemoSite):
+        self.browser = browser
+        self.site = site
+        self.host = urlsplit(site.url).netloc
+        self.requests: list[str] = []
+        self.contexts = []
+
+    def _route(self, route):
+        self.requests.append(route.request.url)
+        if urlsplit(route.request.url).netloc == self.host:
+            route.continue_()
+        else:
+            route.abort()
+
+    def open(self, url: str, width: int = 1280, javascript: bool = True, status: int = 200):
+        context = self.browser.new_context(
+            viewport={"width": width, "height": 900},
+            java_script_enabled=javascript,
+            locale="de-DE",
+        )
+        context.route("**/*", self._route)
+        self.contexts.append(context)
+        page = context.new_page()
+        response = page.goto(url, wait_until="load")
+        assert response is not None and response.status == status, (
+            f"{url} answered {response.status if response else None}, expected {status}"
+        )
+        return page
+
+    def foreign_requests(self) -> list[str]:
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(url).netloc != self.host
+        ]
+
+    def close(self):
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def visitor(browser, demo_site):
+    visitor = Visitor(browser, demo_site)
+    yield visitor
+    visitor.close()
+
+
+def focus_state(page) -> dict:
+    """The focused element and whether it shows a focus indicator (outline or box shadow)."""
+    return page.evaluate(
+        r"""() => {
+            const el = document.activeElement;
+            const style = getComputedStyle(el);
+            const transparent = c => c === 'transparent' || /rgba\(.*,\s*0\)$/.test(c);
+            const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
+                && !transparent(style.outlineColor);
+            const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+            const box = el.getBoundingClientRect();
+            return {
+                element: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                    + (el.className && typeof el.className === 'string'
+                        ? '.' + el.className.trim().split(/\s+/).join('.') : ''),
+                text: (el.innerText || el.value || '').trim().slice(0, 60),
+                visible: outline || shadow,
+                onScreen: box.width > 0 && box.height > 0 && box.bottom > 0
+                    && box.right > 0 && box.left < window.innerWidth,
+            };
+        }"""
+    )
