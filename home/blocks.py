@@ -16,6 +16,7 @@ class HeadingBlock(blocks.StructBlock):
         label=_("level"),
         choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))],
         default="h2",
+        search_index=False,
     )
 
     class Meta:
@@ -59,16 +60,16 @@ class ImageBlock(blocks.StructBlock):
         template = "home/blocks/image_block.html"
 
 
-class CallToActionBlock(blocks.StructBlock):
+class LinkBlock(blocks.StructBlock):
+    """A link to a page of the site or to an external address (exactly one of them)."""
+
     text = blocks.CharBlock(label=_("link text"), max_length=120)
     page = blocks.PageChooserBlock(label=_("page"), required=False)
     url = blocks.URLBlock(label=_("external address"), required=False)
 
     class Meta:
         icon = "link"
-        label = _("Call to action")
-        template = "home/blocks/call_to_action_block.html"
-        preview_value = {"text": "Mitmachen", "url": "https://example.org/"}
+        label = _("Link")
 
     def clean(self, value):
         value = super().clean(value)
@@ -81,6 +82,14 @@ class CallToActionBlock(blocks.StructBlock):
                 }
             )
         return value
+
+
+class CallToActionBlock(LinkBlock):
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+        template = "home/blocks/call_to_action_block.html"
+        preview_value = {"text": "Mitmachen", "url": "https://example.org/"}
 
 
 class BaseStreamBlock(blocks.StreamBlock):

@@ -18,7 +18,9 @@ class RelatedSection:
     key: str  # e.g. "news", "events": also the anchor id of the section
     heading: str
     items: list[Any] = field(default_factory=list)
-    template: str = ""  # renders one section; gets ``section`` and ``request``
+    # renders the section's items (the page renders the heading and the "more" link around
+    # them); gets ``section`` and ``request``
+    template: str = ""
     more_url: str = ""
     more_label: str = ""
 

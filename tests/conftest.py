@@ -1,9 +1,19 @@
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from tests.factories.home import HomePageFactory, translate
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rolled-back rows reuse primary keys, and cached
+    renditions or site root paths of an earlier test would otherwise leak into the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @dataclass

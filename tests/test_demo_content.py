@@ -90,7 +90,7 @@ def test_english_translations_are_complete_in_the_translation_editor(load_demo):
 
     load_demo()
     translations = Translation.objects.filter(target_locale__language_code="en")
-    assert translations.count() == 4
+    assert translations.count() >= 4
     for translation in translations:
         progress = translation.get_progress()
         assert progress[0] == progress[1], translation

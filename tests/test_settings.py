@@ -54,7 +54,7 @@ def test_defaults_need_no_services():
     assert found["engine"] == "django.db.backends.sqlite3"
     assert found["db_name"].endswith("db.sqlite3")
     assert found["cache"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert found["search"] == "wagtail.search.backends.database"
+    assert found["search"] == "search.backends.database"
     assert found["email"] == "django.core.mail.backends.console.EmailBackend"
     assert found["debug"] is True
 
@@ -72,7 +72,7 @@ def test_services_are_switched_on_by_the_environment():
     assert found["engine"] == "django.db.backends.postgresql"
     assert found["db_name"] == "smartcity"
     assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
-    assert found["search"] == "wagtail.search.backends.elasticsearch9"
+    assert found["search"] == "search.backends.elasticsearch"
     assert found["search_urls"] == ["http://search.internal:9200"]
     assert found["email"] == "django.core.mail.backends.smtp.EmailBackend"
     assert found["hosts"] == ["smartcity.jena.example"]

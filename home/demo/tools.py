@@ -4,10 +4,14 @@ Each app's ``demo`` module uses these; ``load_demo`` runs them all. Every helper
 idempotent: it finds what exists and creates only what is missing.
 """
 
+import io
 from dataclasses import dataclass, field
 
+from django.core.files.images import ImageFile
 from django.db import transaction
-from wagtail.models import Locale, Page
+from PIL import Image, ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 
@@ -81,11 +85,15 @@ def translate(source, strings: dict[str, str], log: DemoLog, locale: Locale | No
             raise MissingTranslation(
                 f"No English text for {len(missing)} segment(s) of {source}: {missing}"
             )
-        translation.save_target(publish=False)
-        target = source.get_translation(locale)
-        if isinstance(target, Page) and getattr(source, "live", False):
-            target.get_latest_revision().publish()
-            target.refresh_from_db()
+        if isinstance(source, DraftStateMixin):
+            translation.save_target(publish=False)
+            target = source.get_translation(locale)
+            if getattr(source, "live", False):
+                target.get_latest_revision().publish()
+                target.refresh_from_db()
+        else:
+            translation.save_target(publish=True)  # saved directly: there is nothing to defer
+            target = source.get_translation(locale)
     log.add(f"translation: {target} ({locale.language_code})")
     return target
 
@@ -111,22 +119,15 @@ def bilingual_stream(items) -> tuple[list, dict[str, str]]:
 
 def placeholder_image(title: str, alt_text: str, credit: str, colour: str, log: DemoLog):
     """A locally generated image (no download), found again by its title on the next run."""
-    import io
-
-    from django.core.files.images import ImageFile
-    from PIL import Image, ImageDraw
-    from wagtail.images import get_image_model
-
     image_model = get_image_model()
     existing = image_model.objects.filter(title=title).first()
     if existing is not None:
         return existing
     canvas = Image.new("RGB", (1600, 900), colour)
     draw = ImageDraw.Draw(canvas)
-    for step in range(0, 1600, 80):
-        draw.line([(step, 900), (step + 400, 0)], fill="white", width=3)
-    draw.rectangle([(80, 640), (1520, 820)], fill="white")
-    draw.text((120, 700), title, fill=colour, font_size=64)
+    for step in range(-900, 1600, 80):
+        draw.line([(step, 900), (step + 900, 0)], fill="white", width=3)
+    draw.ellipse([(1100, 120), (1460, 480)], outline="white", width=12)
     buffer = io.BytesIO()
     canvas.save(buffer, format="JPEG", quality=85)
     slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:60]

@@ -18,7 +18,12 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "strategy.StrategyIndexPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "strategy.StrategyIndexPage",
+        "news.NewsIndexPage",
+        "events.EventIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -25,10 +25,12 @@ INSTALLED_APPS = [
     "strategy",
     "news",
     "events",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -157,18 +159,21 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_FINDERS = []
 
+# Language-aware subclasses of Wagtail's backends (search/backends/): German content is
+# analysed as German, English as English; see the search section of the README.
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env.str("ELASTICSEARCH_INDEX", default="smartcity"),
+            # modelsearch keeps one index per base model: <prefix>_wagtailcore_page, ...
+            "INDEX_PREFIX": env.str("ELASTICSEARCH_INDEX", default="smartcity") + "_",
             "TIMEOUT": 10,
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 LOGGING = {
     "version": 1,
