@@ -199,3 +199,27 @@ def test_multiple_upload_holds_the_file_until_alt_text_is_given(admin_client):
     assert data["success"]
     assert images.get().alt_text == "Das Rathaus"
     assert not UploadedFile.objects.exists()
+
+
+def test_an_editor_previews_a_draft_and_revisions_are_kept(client, news_index):
+    page = NewsPageFactory(parent=news_index, title="Workshop", slug="workshop")
+    editor = member(editorial.EDITORS, "redakteurin")
+    client.force_login(editor)
+    revisions_before = page.revisions.count()
+
+    data = edit_data(page, title="Workshop zur digitalen Verwaltung", lead="Neuer Vorspann")
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.revisions.count() == revisions_before + 1
+    assert page.title == "Workshop"  # the draft is not live
+    assert "Neuer Vorspann" not in client.get(page.url).content.decode()
+
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    assert client.post(preview_url, data).json()["is_valid"] is True
+    preview = client.get(preview_url)
+    assert preview.status_code == 200
+    assert "Neuer Vorspann" in preview.content.decode()
+    assert preview.headers.get("Cache-Control", "").startswith("private") or (
+        "no-cache" in preview.headers.get("Cache-Control", "")
+    )
