@@ -1,26 +1,46 @@
-"""What an anonymous reader gets: no cookies, no third-party hosts, no tracebacks."""
+"""What an anonymous reader gets on every page type: no cookies, no third-party hosts, no
+tracebacks."""
 
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
-from tests.factories.home import ContentPageFactory
+from tests.browser.pages import page_type_urls
 
 pytestmark = pytest.mark.django_db
 
 
-def test_reading_pages_sets_no_cookie(client, site_tree):
-    ContentPageFactory(parent=site_tree.home_de, slug="datenschutz")
-    for path in ("/", "/de/", "/en/", "/de/datenschutz/", "/de/gibt-es-nicht/"):
-        response = client.get(path, HTTP_ACCEPT_LANGUAGE="de")
-        assert not response.cookies, f"{path} set {list(response.cookies)}"
+@pytest.fixture
+def demo_urls(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=StringIO())
+    return [
+        (name, language, path)
+        for name, by_language in page_type_urls().items()
+        for language, path in by_language.items()
+    ]
 
 
-def test_pages_reference_no_other_host(client, site_tree):
-    html = client.get("/de/").content.decode()
-    urls = re.findall(r'(?:src|href)="([^"]+)"', html)
-    foreign = [u for u in urls if re.match(r"^(https?:)?//", u) and "//testserver" not in u]
-    assert not foreign
+def test_reading_any_page_type_sets_no_cookie_and_loads_nothing_from_elsewhere(client, demo_urls):
+    for name, language, path in demo_urls:
+        response = client.get(path)
+        assert response.status_code in (200, 404), (name, language, response.status_code)
+        assert not response.cookies, f"{name} ({language}) set {list(response.cookies)}"
+        html = response.content.decode()
+        assets = re.findall(
+            r'<(?:script|img|link|source|iframe)\b[^>]*?(?:src|href|srcset)="([^"]+)"', html
+        )
+        foreign = [url for url in assets if re.match(r"^(https?:)?//", url)
+                   and not url.startswith("http://testserver/")]
+        assert not foreign, (name, language, foreign)
+
+
+def test_root_redirect_sets_no_cookie(client, site_tree):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 302
+    assert not response.cookies
 
 
 def test_error_pages_show_no_traceback_or_version(client, site_tree):

@@ -16,11 +16,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 
-from tests.browser.pages import PAGE_TYPES
+from tests.browser.pages import page_type_urls
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -57,25 +56,6 @@ def wagtail_base() -> None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=german))
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
-
-
-def page_type_urls() -> dict[str, dict[str, str]]:
-    from wagtail.models import Locale
-
-    urls = {}
-    for page_type in PAGE_TYPES:
-        if page_type.paths:
-            urls[page_type.name] = dict(page_type.paths)
-            continue
-        model = apps.get_model(page_type.model)
-        urls[page_type.name] = {}
-        for locale in Locale.objects.filter(language_code__in=("de", "en")):
-            page = model.objects.live().public().filter(locale=locale).order_by("path").first()
-            assert page is not None, f"the demo content has no live {page_type.model} in {locale}"
-            urls[page_type.name][locale.language_code] = page.url + page_type.suffix_for(
-                locale.language_code
-            )
-    return urls
 
 
 @dataclass

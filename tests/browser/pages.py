@@ -23,6 +23,8 @@ A page type whose language switch must keep the reader on the same page joins
 import re
 from dataclasses import dataclass, field
 
+from django.apps import apps
+
 
 @dataclass(frozen=True)
 class PageType:
@@ -108,3 +110,23 @@ def expected_url(pattern: str, urls: dict[str, dict[str, str]]) -> re.Pattern:
     if match:
         return re.compile(re.escape(urls[match[1]][match[2]]) + "$")
     return re.compile(pattern)
+
+
+def page_type_urls() -> dict[str, dict[str, str]]:
+    """Page type -> language -> path, from the demo content in the database."""
+    from wagtail.models import Locale
+
+    urls = {}
+    for page_type in PAGE_TYPES:
+        if page_type.paths:
+            urls[page_type.name] = dict(page_type.paths)
+            continue
+        model = apps.get_model(page_type.model)
+        urls[page_type.name] = {}
+        for locale in Locale.objects.filter(language_code__in=("de", "en")):
+            page = model.objects.live().public().filter(locale=locale).order_by("path").first()
+            assert page is not None, f"the demo content has no live {page_type.model} in {locale}"
+            urls[page_type.name][locale.language_code] = page.url + page_type.suffix_for(
+                locale.language_code
+            )
+    return urls
