@@ -31,7 +31,7 @@ demo: migrate
 	$(PY) manage.py load_demo
 
 run: demo
-	$(PY) manage.py dev_admin
+	$(PY) manage.py dev_admin --address $(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install-dev

@@ -94,3 +94,18 @@ def test_english_translations_are_complete_in_the_translation_editor(load_demo):
     for translation in translations:
         progress = translation.get_progress()
         assert progress[0] == progress[1], translation
+
+
+def test_dev_admin_prints_a_working_login_and_refuses_without_debug(settings, client):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("dev_admin", stdout=StringIO())
+
+    settings.DEBUG = True
+    out = StringIO()
+    call_command("dev_admin", "--address", "127.0.0.1:8000", stdout=out)
+    password = out.getvalue().split("password:")[1].split()[0]
+    assert "http://127.0.0.1:8000/admin/" in out.getvalue()
+    assert client.login(username="admin", password=password)

@@ -8,6 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 class Command(BaseCommand):
     help = "Development only: create the user 'admin' with a fresh password and print the login."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--address", default="127.0.0.1:8000", help="where the site runs")
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("dev_admin only runs with DEBUG on (the dev settings).")
@@ -20,7 +23,7 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                "\n  Admin login for this run: http://127.0.0.1:8000/admin/\n"
+                f"\n  Admin login for this run: http://{options['address']}/admin/\n"
                 f"  user: admin   password: {password}\n"
             )
         )
