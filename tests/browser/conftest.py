@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connections
 
 from tests.browser.pages import page_type_urls
 
@@ -83,6 +84,9 @@ def demo_site(django_db_setup, django_db_blocker):
         with django_db_blocker.unblock():
             call_command("flush", interactive=False, verbosity=0)
             wagtail_base()
+            # Under Playwright's greenlets this context may hold its own connection, which
+            # would otherwise stay open and block dropping the test database.
+            connections.close_all()
         shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
