@@ -1,19 +1,59 @@
+import uuid
 from dataclasses import dataclass
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from wagtail.models import Locale, Page, Site
 
+from tests import isolation
 from tests.factories.home import HomePageFactory, translate
+
+
+def pytest_configure(config):
+    problems = isolation.settings_problems()
+    if isolation.in_ci():
+        problems += isolation.ci_problems(config)
+    if problems:
+        pytest.exit("The suite refuses to run:\n  - " + "\n  - ".join(problems), returncode=4)
+
+
+def pytest_unconfigure(config):
+    if not isolation.settings_problems():  # a refused run created nothing to remove
+        isolation.remove_test_media()
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: rolled-back rows reuse primary keys, and cached
-    renditions or site root paths of an earlier test would otherwise leak into the next."""
+    renditions or site root paths of an earlier test would otherwise leak into the next.
+    The test settings make this cache local memory, so clearing it touches nothing shared."""
+    assert isolation.settings_problems() == []
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The default cache on the real Redis, in the tests' reserved database, under a key prefix
+    of this test's own; its keys are deleted afterwards. Skipped when Redis does not answer,
+    except in CI, where that fails the run."""
+    if problem := isolation.redis_problem():
+        if isolation.in_ci():
+            pytest.fail(problem)
+        pytest.skip(problem)
+    prefix = f"smartcity-test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": settings.TEST_REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    try:
+        yield caches["default"]
+    finally:
+        isolation.delete_test_keys(prefix)
 
 
 @dataclass

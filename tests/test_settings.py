@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -12,6 +13,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-key-with-more-than-fifty-characters-0123456789",
     "ALLOWED_HOSTS": "smartcity.jena.example",
     "DATABASE_URL": "postgres://smartcity@db.internal:5432/smartcity",
+    "REDIS_URL": "redis://cache.internal:6379/0",
 }
 
 INSPECT = """
@@ -26,6 +28,9 @@ print(json.dumps({
     "email": settings.EMAIL_BACKEND,
     "hosts": settings.ALLOWED_HOSTS,
     "debug": settings.DEBUG,
+    "media": str(settings.MEDIA_ROOT),
+    "tasks": getattr(settings, "TASKS", {}).get("default", {}).get("BACKEND"),
+    "test_redis": getattr(settings, "TEST_REDIS_URL", None),
 }))
 """
 
@@ -33,7 +38,7 @@ print(json.dumps({
 def run_django(settings_module: str, env: dict, *args: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in {
         "DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "EMAIL_URL", "SECRET_KEY",
-        "ALLOWED_HOSTS", "DEBUG",
+        "ALLOWED_HOSTS", "DEBUG", "MEDIA_ROOT", "STATIC_ROOT", "CACHE_KEY_PREFIX",
     }}
     clean.update(env, DJANGO_SETTINGS_MODULE=settings_module)
     return subprocess.run(
@@ -93,3 +98,23 @@ def test_production_without_secret_key_fails_with_a_clear_message():
     result = run_django("smartcity.settings.production", env, "manage.py", "check")
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_without_redis_fails_with_a_clear_message():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "REDIS_URL"}
+    result = run_django("smartcity.settings.production", env, "manage.py", "check")
+    assert result.returncode != 0
+    assert "REDIS_URL is not set" in result.stderr
+
+
+def test_test_settings_ignore_the_services_of_the_shell():
+    found = inspect("smartcity.settings.test", {
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "EMAIL_URL": "smtp://mailer:secret@mail.internal:587",
+        "MEDIA_ROOT": str(BASE_DIR / "media"),
+    })
+    assert found["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert found["email"] == "django.core.mail.backends.locmem.EmailBackend"
+    assert found["media"].startswith(tempfile.gettempdir())
+    assert found["tasks"] == "django_tasks.backends.immediate.ImmediateBackend"
+    assert found["test_redis"] == "redis://127.0.0.1:6379/15"

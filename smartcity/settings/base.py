@@ -100,7 +100,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "smartcity",
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="smartcity"),
         }
     }
 else:
@@ -127,7 +127,10 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("de", _("German")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# In a checkout the catalogues and the site's static files sit at the top (locale/, static/); an
+# installed wheel carries them inside this package (see setup.py).
+SITE_FILES_DIR = PROJECT_DIR if (PROJECT_DIR / "locale").is_dir() else BASE_DIR
+LOCALE_PATHS = [SITE_FILES_DIR / "locale"]
 USE_I18N = True
 WAGTAIL_I18N_ENABLED = True
 TIME_ZONE = "Europe/Berlin"
@@ -137,7 +140,7 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [SITE_FILES_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")

@@ -10,6 +10,13 @@ if not SECRET_KEY:  # noqa: F405
         "for example the output of: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
     )
 
+if not REDIS_URL:  # noqa: F405
+    raise ImproperlyConfigured(
+        "REDIS_URL is not set. Production needs a shared Redis cache (for example "
+        "redis://127.0.0.1:6379/0): with several workers, a local-memory cache per process "
+        "disagrees about renditions, site roots, sessions and rate limits."
+    )
+
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )

@@ -1,8 +1,44 @@
+"""The test suite's settings: fast, and touching nothing that belongs to a developer.
+
+Whatever the shell exports (REDIS_URL, MEDIA_ROOT, EMAIL_URL), the suite gets a local-memory
+cache, a media folder of its own in the system's temporary directory, the in-memory mail box and
+tasks that run at once. Tests that need a real Redis ask for the ``redis_cache`` fixture, which
+talks to ``TEST_REDIS_URL``: the host of REDIS_URL with a database number reserved for tests.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# One folder per test process, created on first upload and removed when the session ends
+# (tests/isolation.py); never the checkout's media/.
+TEST_MEDIA_PREFIX = "smartcity-test-media-"
+MEDIA_ROOT = Path(tempfile.gettempdir()) / f"{TEST_MEDIA_PREFIX}{os.getpid()}"
+STATIC_ROOT = Path(tempfile.gettempdir()) / f"smartcity-test-static-{os.getpid()}"
+
+
+def _reserved_redis_url(url: str, database: int) -> str:
+    parts = urlsplit(url or "redis://127.0.0.1:6379")
+    return urlunsplit((parts.scheme, parts.netloc, f"/{database}", "", ""))
+
+
+# Redis database 15 (TEST_REDIS_DB) is the tests' own; the database number of REDIS_URL is
+# ignored, so a developer's REDIS_URL=redis://localhost:6379/0 is never written to.
+TEST_REDIS_DB = env.int("TEST_REDIS_DB", default=15)  # noqa: F405
+if TEST_REDIS_DB == 0:
+    raise ImproperlyConfigured("TEST_REDIS_DB must not be 0: that is where development data lives")
+TEST_REDIS_URL = _reserved_redis_url(REDIS_URL, TEST_REDIS_DB)  # noqa: F405

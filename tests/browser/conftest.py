@@ -10,7 +10,6 @@ migrations left it when the last browser test is done.
 
 import io
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,8 +20,8 @@ from django.core.management import call_command
 from django.db import connections
 
 from tests.browser.pages import page_type_urls
+from tests.isolation import CHROMIUM, in_ci, remove_test_media
 
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -32,18 +31,15 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
-AXE = NODE_MODULES / "axe-core" / "axe.min.js"
-VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 RESULTS = Path(settings.BASE_DIR) / "test-results"
 
 
 def require(condition: bool, reason: str) -> None:
-    """Skip when a tool is missing; with REQUIRE_BROWSER=1 (CI) fail instead."""
+    """Skip when a tool is missing; in CI (or with REQUIRE_BROWSER=1) fail instead."""
     if condition:
         return
-    if os.environ.get("REQUIRE_BROWSER"):
-        pytest.fail(f"REQUIRE_BROWSER is set but {reason}", pytrace=False)
+    if in_ci() or os.environ.get("REQUIRE_BROWSER"):
+        pytest.fail(f"CI or REQUIRE_BROWSER is set but {reason}", pytrace=False)
     pytest.skip(reason)
 
 
@@ -87,7 +83,7 @@ def demo_site(django_db_setup, django_db_blocker):
             # Under Playwright's greenlets this context may hold its own connection, which
             # would otherwise stay open and block dropping the test database.
             connections.close_all()
-        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+        remove_test_media()
 
 
 @pytest.fixture(autouse=True)

@@ -5,8 +5,9 @@ import json
 
 import pytest
 
-from tests.browser.conftest import AXE, RESULTS, require
+from tests.browser.conftest import RESULTS, require
 from tests.browser.pages import LANGUAGES, PAGE_TYPES, WIDTHS
+from tests.isolation import AXE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
