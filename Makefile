@@ -6,19 +6,31 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install install-dev migrate demo messages check-messages browser-deps clean
+.PHONY: run test lint lock install install-dev migrate demo messages browser-deps clean
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+# Installs reproduce exactly: uv (itself pinned by hash in requirements/uv.txt) installs what
+# uv.lock lists, and refuses when the lock no longer matches pyproject.toml (`make lock`).
+UV := $(BIN)/uv
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+$(UV): requirements/uv.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/uv.txt
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+# `run` keeps the test tools if they are installed (--inexact); `test` gets exactly the lock.
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --quiet --locked --inexact --python $(BIN)/python
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --quiet --locked --extra dev --python $(BIN)/python
 	touch $@ $(VENV)/.installed
+
+# Refreshes uv.lock to the newest releases pyproject.toml allows; commit the result.
+lock: | $(UV)
+	$(UV) lock --upgrade --python $(BIN)/python
 
 install: $(VENV)/.installed
 
@@ -66,4 +78,4 @@ messages: install-dev
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:
-	rm -rf $(VENV) .pytest_cache .test-media staticfiles node_modules test-results
+	rm -rf $(VENV) .pytest_cache build dist staticfiles node_modules test-results

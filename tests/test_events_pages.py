@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.translation import gettext, override
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from events.models import EventIndexPage, EventOccurrence, EventPage, EventStatus
@@ -120,11 +120,18 @@ def test_route_words_follow_the_language(client, index_de, index_en, frozen):
 
 
 def test_drafts_and_private_events_are_not_listed(client, index_de, frozen):
-    draft = event(index_de, (berlin(2026, 11, 20, 18), berlin(2026, 11, 20, 20)), title="Entwurf")
+    dates = (berlin(2026, 11, 20, 18), berlin(2026, 11, 20, 20))
+    event(index_de, dates, title="Öffentlich")
+    draft = event(index_de, dates, title="Entwurf")
     draft.unpublish()
-    html = client.get("/de/veranstaltungen/").content.decode()
-    assert "Entwurf" not in html
-    assert "Entwurf" not in client.get("/de/veranstaltungen/ical/").content.decode()
+    private = event(index_de, dates, title="Interne Runde")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    for path in ("/de/veranstaltungen/", "/de/veranstaltungen/ical/",
+                 "/de/veranstaltungen/kalender/2026/11/"):
+        text = client.get(path).content.decode()
+        assert "Öffentlich" in text, path
+        assert "Entwurf" not in text, path
+        assert "Interne Runde" not in text, path
 
 
 class TestFilters:

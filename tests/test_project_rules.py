@@ -1,9 +1,12 @@
 """Rules of the codebase that a reviewer would otherwise have to remember."""
 
 import ast
+import importlib.metadata
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import polib
@@ -24,14 +27,7 @@ ALLOWED_IMPORTS = {
 
 
 def project_imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(), filename=str(path))
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module.split(".")[0])
-    return found & set(PROJECT_APPS)
+    return all_imports(path) & set(PROJECT_APPS)
 
 
 @pytest.mark.parametrize("package", sorted(ALLOWED_IMPORTS))
@@ -80,3 +76,49 @@ def test_every_visible_string_is_in_the_catalogues(tmp_path):
     for language in ("de", "en"):
         known = {e.msgid for e in catalogue(language) if e.translated()}
         assert not sorted(fresh - known), f"missing in locale/{language}: run `make messages`"
+
+
+def declared(requirements: list[str]) -> set[str]:
+    return {canonical(re.split(r"[\s\[<>=!~;]", requirement, maxsplit=1)[0])
+            for requirement in requirements}
+
+
+def canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def imported_distributions(folders: list[str]) -> dict[str, set[str]]:
+    """Distribution -> files importing it, for the third-party imports under ``folders``."""
+    providers = importlib.metadata.packages_distributions()
+    local = set(PROJECT_APPS) | {"tests", "bench"}
+    found: dict[str, set[str]] = {}
+    for folder in folders:
+        for path in (BASE_DIR / folder).rglob("*.py"):
+            for module in all_imports(path) - local - set(sys.stdlib_module_names):
+                for distribution in providers.get(module, [module]):
+                    found.setdefault(canonical(distribution), set()).add(
+                        str(path.relative_to(BASE_DIR)))
+    return found
+
+
+def all_imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_every_imported_distribution_is_declared():
+    project = tomllib.loads((BASE_DIR / "pyproject.toml").read_text())["project"]
+    runtime = declared(project["dependencies"])
+    dev = runtime | declared(project["optional-dependencies"]["dev"])
+    apps = [app for app in PROJECT_APPS if (BASE_DIR / app).is_dir()]
+    missing = {name: files for name, files in imported_distributions(apps).items()
+               if name not in runtime}
+    assert not missing, f"imported by the site but not in [project] dependencies: {missing}"
+    missing = {name: files for name, files in imported_distributions(["tests", "bench"]).items()
+               if name not in dev}
+    assert not missing, f"imported by tests or benchmarks but not declared: {missing}"

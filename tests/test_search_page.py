@@ -95,10 +95,14 @@ def test_only_live_public_pages_of_the_searchable_types(client, site_tree):
 def test_result_shows_type_title_link_and_highlighted_snippet(client, pages):
     response = get(client, "de", q="Termine")
     html = response.content.decode()
-    assert "Inhaltsseite" in html or "Content page" in html
-    assert 'href="/de/digitale-verwaltung/"' in html or "Digitale Verwaltung</a>" in html
+    assert '<span class="search-result__type">Inhaltsseite</span>' in html
+    assert '<a href="/de/digitale-verwaltung/">Digitale Verwaltung</a>' in html
     assert "Online-<mark>Termine</mark> im Bürgerservice buchen." in html
-    assert "1 result" in html or "1 Ergebnis" in html
+    assert "1 Ergebnis für „Termine“" in html
+    english = get(client, "en", q="appointments").content.decode()
+    assert '<span class="search-result__type">Content page</span>' in english
+    assert '<a href="/en/digital-administration/">Digital administration</a>' in english
+    assert "1 result for “appointments”" in english
 
 
 def test_snippet_escapes_page_text_before_marking(client, site_tree):

@@ -261,13 +261,15 @@ def providers(monkeypatch):
 
 
 def test_related_sections_from_a_provider_are_rendered_and_listed(client, chapter, providers,
-                                                                   site_tree):
+                                                                   site_tree, index):
     story = ContentPageFactory(parent=site_tree.home_de, title="Werkstatt im Mai", slug="mai")
+    other = StrategyChapterPageFactory(parent=index, title="Mobilität", slug="mobilitaet",
+                                       chapter_number=1)
     calls = []
 
     def news_about(page, request):
         calls.append((page, request.path))
-        if not isinstance(page, StrategyChapterPage):
+        if page.pk != chapter.pk:
             return None
         return related.RelatedSection(key="news", heading="Neuigkeiten zum Handlungsfeld",
                                       items=[story], more_url="/de/", more_label="Alle News")
@@ -282,8 +284,11 @@ def test_related_sections_from_a_provider_are_rendered_and_listed(client, chapte
     assert '<a href="/de/">Alle News</a>' in related_html
     toc = html.split('<nav class="toc', 1)[1].split("</nav>", 1)[0]
     assert '<a href="#news">Neuigkeiten zum Handlungsfeld</a>' in toc
-    # A provider with nothing to say about the page contributes no section.
-    assert 'class="related' not in client.get("/de/mai/").content.decode()
+    # A provider with nothing to say about a chapter contributes no section and no entry.
+    other_html = main(client.get("/de/strategie/mobilitaet/").content.decode())
+    assert calls[-1] == (other.specific, "/de/strategie/mobilitaet/")
+    assert 'class="related' not in other_html
+    assert 'href="#news"' not in other_html
 
 
 def test_chapter_renders_without_any_provider(client, chapter, providers):

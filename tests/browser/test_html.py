@@ -8,8 +8,9 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import RESULTS, VNU, require
+from tests.browser.conftest import RESULTS, require
 from tests.browser.pages import LANGUAGES, PAGE_TYPES
+from tests.isolation import VNU
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,12 +21,17 @@ CASES = [
 ]
 
 
-def fetch(url: str) -> bytes:
+def fetch(url: str, status: int) -> bytes:
+    """The page's HTML, which must come with the page type's status: a 500 instead of the page
+    would otherwise be validated in its place."""
     try:
         with urllib.request.urlopen(url) as response:  # noqa: S310 (the live server)
-            return response.read()
+            found, body = response.status, response.read()
     except urllib.error.HTTPError as error:  # the 404 page is checked like any other
-        return error.read()
+        found, body = error.code, error.read()
+    if found != status:
+        raise AssertionError(f"{url} answered {found}, expected {status}")
+    return body
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +47,7 @@ def vnu_messages(demo_site, django_db_blocker):
         for page_type in PAGE_TYPES:
             for language in LANGUAGES:
                 path = folder / f"{page_type.name}-{language}.html"
-                path.write_bytes(fetch(demo_site(page_type.name, language)))
+                path.write_bytes(fetch(demo_site(page_type.name, language), page_type.status))
                 files.append(path)
     run = subprocess.run(  # noqa: S603
         ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", *map(str, files)],
