@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.related import sections_for
+from participation.mixins import ParticipationMixin, Target
 
 from . import outline
 from .blocks import GoalStreamBlock, SectionStreamBlock
@@ -48,7 +49,7 @@ class StrategyIndexPage(Page):
         return context
 
 
-class StrategyChapterPage(Page):
+class StrategyChapterPage(ParticipationMixin, Page):
     """One field of action ("Handlungsfeld") of the strategy."""
 
     chapter_number = models.PositiveSmallIntegerField(_("chapter number"))
@@ -69,11 +70,6 @@ class StrategyChapterPage(Page):
     )
     sections = StreamField(SectionStreamBlock(), verbose_name=_("sections"), blank=True)
     goals = StreamField(GoalStreamBlock(), verbose_name=_("goals and measures"), blank=True)
-    hosts_participation = models.BooleanField(
-        _("hosts participation"),
-        default=False,
-        help_text=_("Citizens can discuss this chapter, its goals and its measures."),
-    )
 
     content_panels = [
         *Page.content_panels,
@@ -82,7 +78,7 @@ class StrategyChapterPage(Page):
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Image")),
         FieldPanel("sections"),
         FieldPanel("goals"),
-        FieldPanel("hosts_participation"),
+        *ParticipationMixin.participation_panels,
     ]
     search_fields = [
         *Page.search_fields,
@@ -91,10 +87,10 @@ class StrategyChapterPage(Page):
         index.SearchField("goals"),
     ]
     # Text, goals and measures are translated; the number, the image, the statuses inside the
-    # goals (choice blocks) and the participation switch are the same in every language.
+    # goals (choice blocks) and the participation settings are the same in every language.
     override_translatable_fields = [
         SynchronizedField("chapter_number", overridable=False),
-        SynchronizedField("hosts_participation", overridable=False),
+        *ParticipationMixin.participation_synchronized_fields,
     ]
 
     parent_page_types = ["strategy.StrategyIndexPage"]
@@ -116,6 +112,27 @@ class StrategyChapterPage(Page):
     @cached_property
     def goal_list(self) -> list[outline.Goal]:
         return outline.goals(self.goals)
+
+    def participation_targets(self) -> list[Target]:
+        targets = []
+        for goal in self.goal_list:
+            label = _("Goal %(number)s: %(title)s") % {"number": goal.number, "title": goal.title}
+            targets.append(Target(goal.key, "goal", label, goal.anchor, goal.description))
+            for measure in goal.measures:
+                label = _("Measure %(number)s: %(title)s") % {
+                    "number": measure.number, "title": measure.title
+                }
+                targets.append(
+                    Target(measure.key, "measure", label, measure.anchor, measure.description)
+                )
+        return targets
+
+    def participation_removed_label(self, kind: str) -> str:
+        if kind == "goal":
+            return _("About a goal that was removed")
+        if kind == "measure":
+            return _("About a measure that was removed")
+        return super().participation_removed_label(kind)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -25,6 +25,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Measure:
+    key: str  # the block id: the same in every language, the key of its discussion
     anchor: str
     number: str
     title: str
@@ -40,6 +41,7 @@ class Measure:
 
 @dataclass(frozen=True)
 class Goal:
+    key: str
     anchor: str
     number: int
     title: str
@@ -60,6 +62,7 @@ def goals(stream) -> list[Goal]:
         value = child.value
         measures = [
             Measure(
+                key=item.id,
                 anchor=anchor("m", item.id),
                 number=f"{goal_number}.{measure_number}",
                 title=item.value["title"],
@@ -71,7 +74,7 @@ def goals(stream) -> list[Goal]:
             for measure_number, item in enumerate(value["measures"].bound_blocks, start=1)
         ]
         result.append(
-            Goal(anchor("g", child.id), goal_number, value["title"], value["description"],
-                 measures)
+            Goal(child.id, anchor("g", child.id), goal_number, value["title"],
+                 value["description"], measures)
         )
     return result

@@ -1,0 +1,178 @@
+"""Every write of the add-on goes through one of these functions: permission, phase, rate
+limit, validation and transaction in one place. Views validate a form, call one, redirect.
+
+A refused write raises ``Refusal`` with the HTTP status and a translated message, and stores
+nothing."""
+
+import uuid
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import rules, signals
+from .defences import RateLimited, check_rate_limit
+from .mixins import Phase
+from .models import MAX_TEXT_LENGTH, CitizenComment, Discussion, Participant, Support
+
+
+@dataclass
+class Refusal(Exception):
+    status: int
+    message: str
+    retry_after: int | None = None
+
+
+def _phase_refusal(page) -> Refusal | None:
+    phase = page.participation_phase() if hasattr(page, "participation_phase") else None
+    if phase in (None, Phase.NOT_HOSTED):
+        return Refusal(403, _("This page has no discussion."))
+    if phase == Phase.UPCOMING:
+        return Refusal(403, _("The discussion has not opened yet."))
+    if phase == Phase.CLOSED:
+        return Refusal(403, _("The discussion is closed. It stays readable."))
+    return None
+
+
+def _check_participant(user) -> Participant:
+    if not rules.can_participate(user):
+        raise Refusal(403, _("Please sign in with a confirmed e-mail address to take part."))
+    participant = Participant.objects.filter(user=user).first()
+    if participant is None:
+        raise Refusal(403, _("Please choose a public name in your account first."))
+    return participant
+
+
+def _check_rate(request, action: str) -> None:
+    try:
+        check_rate_limit(request, action)
+    except RateLimited as limited:
+        raise Refusal(
+            429, _("You are writing faster than we can read. Please wait a moment."),
+            retry_after=limited.retry_after,
+        ) from None
+
+
+def clean_text(text: str) -> str:
+    text = (text or "").replace("\r\n", "\n").replace("\x00", "").strip()
+    if not text:
+        raise Refusal(400, _("Please write something."))
+    if len(text) > MAX_TEXT_LENGTH:
+        raise Refusal(400, _("Please keep your comment under %(limit)s characters.")
+                      % {"limit": MAX_TEXT_LENGTH})
+    return text
+
+
+def _target_kind(page, target: str) -> str:
+    if not target:
+        return ""
+    for candidate in page.participation_targets():
+        if candidate.key == target:
+            return candidate.kind
+    raise Refusal(400, _("This part of the page does not exist (any more)."))
+
+
+def post_comment(request, page, *, text: str, target: str = "", parent: CitizenComment | None
+                 = None, token: uuid.UUID | None = None, consent: bool = False) -> CitizenComment:
+    user = request.user
+    if refusal := _phase_refusal(page):
+        raise refusal
+    participant = _check_participant(user)
+    if token and (earlier := CitizenComment.objects.filter(submission_token=token).first()):
+        if earlier.author_id != user.pk:
+            raise Refusal(400, _("The form has expired. Please reload the page."))
+        return earlier  # the second click of a double click
+    text = clean_text(text)
+    if parent is not None:
+        if parent.discussion.translation_key != page.translation_key:
+            raise Refusal(400, _("This reply belongs to another discussion."))
+        if not parent.is_visible:
+            raise Refusal(400, _("This comment can no longer be answered."))
+        if not parent.can_have_replies:
+            raise Refusal(400, _("Replies can be nested three levels deep; please answer "
+                                 "further up."))
+        target, target_kind = parent.target, parent.target_kind
+    else:
+        target_kind = _target_kind(page, target)
+    if not participant.has_consented and not consent:
+        raise Refusal(400, _("Please agree to the privacy notice to take part."))
+    _check_rate(request, "comment")
+
+    try:
+        with transaction.atomic():
+            comment = CitizenComment.objects.create(
+                discussion=Discussion.for_page(page),
+                target=target,
+                target_kind=target_kind,
+                parent=parent,
+                thread=parent.thread if parent else None,
+                depth=parent.depth + 1 if parent else 0,
+                author=user,
+                language=page.locale.language_code,
+                text=text,
+                submission_token=token,
+            )
+            if parent is None:
+                comment.thread = comment
+                comment.save(update_fields=["thread"])
+            if not participant.has_consented:
+                participant.record_consent()
+            signals.comment_changed(comment, "posted")
+    except IntegrityError:
+        earlier = CitizenComment.objects.filter(submission_token=token, author=user).first()
+        if token and earlier:
+            return earlier
+        raise
+    return comment
+
+
+def edit_comment(user, comment: CitizenComment, text: str) -> CitizenComment:
+    if not rules.is_author(user, comment):
+        raise Refusal(403, _("Only its author can change a comment."))
+    if not rules.can_edit(user, comment):
+        raise Refusal(403, _("A comment can be changed for 15 minutes after writing it."))
+    comment.text = clean_text(text)
+    comment.edited_at = timezone.now()
+    with transaction.atomic():
+        comment.save(update_fields=["text", "edited_at"])
+        signals.comment_changed(comment, "edited")
+    return comment
+
+
+def delete_comment(user, comment: CitizenComment) -> CitizenComment:
+    """The text is erased; replies stay, under a note that the author deleted the comment."""
+    if not rules.can_delete(user, comment):
+        raise Refusal(403, _("Only its author can delete a comment."))
+    comment.text = ""
+    comment.deleted_at = timezone.now()
+    with transaction.atomic():
+        comment.save(update_fields=["text", "deleted_at"])
+        signals.comment_changed(comment, "deleted")
+    return comment
+
+
+def set_support(request, page, comment: CitizenComment, supported: bool) -> int:
+    """Support a comment or withdraw the support; returns the comment's new support count."""
+    user = request.user
+    if comment.discussion.translation_key != page.translation_key:
+        raise Refusal(404, _("This comment is not part of this discussion."))
+    if refusal := _phase_refusal(page):
+        raise refusal
+    _check_participant(user)
+    if rules.is_author(user, comment):
+        raise Refusal(403, _("You cannot support your own comment."))
+    if not comment.is_visible:
+        raise Refusal(400, _("This comment can no longer be supported."))
+    _check_rate(request, "support")
+    with transaction.atomic():
+        if supported:
+            try:
+                with transaction.atomic():
+                    Support.objects.get_or_create(comment=comment, user=user)
+            except IntegrityError:
+                pass  # a concurrent identical request stored it: the same outcome
+        else:
+            Support.objects.filter(comment=comment, user=user).delete()
+        signals.comment_changed(comment, "supported")
+    return Support.objects.filter(comment=comment).count()

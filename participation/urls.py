@@ -1,0 +1,18 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import accounts, views
+
+app_name = "participation"
+
+urlpatterns = [
+    path(_("account/"), accounts.account_settings, name="account"),
+    path(_("discussion/<int:page_id>/"), views.discussion, name="discussion"),
+    path(_("discussion/<int:page_id>/more/"), views.more, name="more"),
+    path(_("discussion/<int:page_id>/comment/"), views.post, name="post"),
+    path(_("discussion/<int:page_id>/reply/<int:comment_id>/"), views.reply, name="reply"),
+    path(_("discussion/<int:page_id>/edit/<int:comment_id>/"), views.edit, name="edit"),
+    path(_("discussion/<int:page_id>/delete/<int:comment_id>/"), views.delete, name="delete"),
+    path(_("discussion/<int:page_id>/support/<int:comment_id>/"), views.support,
+         name="support"),
+]

@@ -1,0 +1,63 @@
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from participation.models import CitizenComment, Discussion, Participant
+from tests.participation_host.models import DebatePage
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"citizen{n}")
+    email = factory.Sequence(lambda n: f"citizen{n}@example.org")
+    password = factory.django.Password("a long and careful passphrase")
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+
+def citizen(name="Anna", *, verified=True, consented=True, **fields):
+    """A signed-up citizen: account, (verified) e-mail address and public name."""
+    user = UserFactory(**fields)
+    EmailAddress.objects.create(user=user, email=user.email, verified=verified, primary=True)
+    Participant.objects.create(
+        user=user, display_name=name,
+        privacy_consent_at=timezone.now() if consented else None,
+    )
+    return user
+
+
+class DebatePageFactory(factory.django.DjangoModelFactory):
+    """Use ``DebatePageFactory.build(...)`` then ``parent.add_child(instance=page)``."""
+
+    title = factory.Sequence(lambda n: f"Debatte {n}")
+    slug = factory.Sequence(lambda n: f"debatte-{n}")
+    hosts_participation = True
+
+    class Meta:
+        model = DebatePage
+
+
+def debate(parent, **fields) -> DebatePage:
+    page = DebatePageFactory.build(locale=parent.locale, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def comment(page, author, text="Ein Kommentar.", *, parent=None, target="", **fields):
+    """A comment stored directly (no rate limit, no fill time): for setting up discussions."""
+    discussion = Discussion.for_page(page)
+    created = CitizenComment.objects.create(
+        discussion=discussion, author=author, text=text,
+        language=fields.pop("language", page.locale.language_code),
+        parent=parent, thread=parent.thread if parent else None,
+        depth=parent.depth + 1 if parent else 0,
+        target=parent.target if parent else target, **fields,
+    )
+    if parent is None:
+        created.thread = created
+        created.save(update_fields=["thread"])
+    return created
