@@ -73,12 +73,17 @@ def _target_kind(page, target: str) -> str:
     raise Refusal(400, _("This part of the page does not exist (any more)."))
 
 
+def ensure_can_post(user, page) -> Participant:
+    """Raises the ``Refusal`` a write on this page would get from this user right now."""
+    if refusal := _phase_refusal(page):
+        raise refusal
+    return _check_participant(user)
+
+
 def post_comment(request, page, *, text: str, target: str = "", parent: CitizenComment | None
                  = None, token: uuid.UUID | None = None, consent: bool = False) -> CitizenComment:
     user = request.user
-    if refusal := _phase_refusal(page):
-        raise refusal
-    participant = _check_participant(user)
+    participant = ensure_can_post(user, page)
     if token and (earlier := CitizenComment.objects.filter(submission_token=token).first()):
         if earlier.author_id != user.pk:
             raise Refusal(400, _("The form has expired. Please reload the page."))

@@ -6,9 +6,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
@@ -111,6 +110,7 @@ def more(request, page_id: int):
     page = _readable_page(request, page_id)
     about = DiscussionQueryForm(request.GET).value("about", "") or None
     context = discussion_context(request, page, target=about)
+    context["embedded"] = True
     return render(request, "participation/includes/thread_page.html", context)
 
 
@@ -124,6 +124,10 @@ def post(request, page_id: int):
         if not parent_id.isdigit():
             raise Http404
         parent = _comment_of(page, int(parent_id))
+    try:
+        services.ensure_can_post(request.user, page)
+    except services.Refusal as refusal:
+        return refused(request, refusal, page)
     form = comment_form_for(request, page, request.POST, parent=parent)
     if not form.is_valid():
         context = discussion_context(request, page, form=form, parent=parent,

@@ -64,11 +64,25 @@ class SiteTree:
     en: Locale
 
 
+def wagtail_base() -> None:
+    """The rows Wagtail's migrations create and a flush deletes: locales, root page, collection.
+    Transactional tests end with a flush; whatever runs after them starts from here."""
+    from wagtail.models import Collection
+
+    german = Locale.objects.get_or_create(language_code="de")[0]
+    Locale.objects.get_or_create(language_code="en")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=german))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture
 def site_tree(db) -> SiteTree:
     """A German home page as the default site's root and its English translation."""
-    de = Locale.objects.get_or_create(language_code="de")[0]
-    en = Locale.objects.get_or_create(language_code="en")[0]
+    wagtail_base()
+    de = Locale.objects.get(language_code="de")
+    en = Locale.objects.get(language_code="en")
     root = Page.get_first_root_node()
     for welcome_page in root.get_children():
         welcome_page.delete()

@@ -43,16 +43,23 @@ def test_imports_point_one_way(package):
     assert not wrong
 
 
-def catalogue(language: str) -> polib.POFile:
-    return polib.pofile(str(BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.po"))
+# The site's catalogue, and the participation add-on's own (a reusable app ships its strings).
+CATALOGUES = ["locale", "participation/locale"]
 
 
+def catalogue(folder: str, language: str) -> polib.POFile:
+    return polib.pofile(str(BASE_DIR / folder / language / "LC_MESSAGES" / "django.po"))
+
+
+@pytest.mark.parametrize("folder", CATALOGUES)
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_catalogues_are_complete_and_compiled(language):
-    po = catalogue(language)
+def test_catalogues_are_complete_and_compiled(folder, language):
+    po = catalogue(folder, language)
     untranslated = [e.msgid for e in po if not e.translated()]
     assert not untranslated
-    mo = polib.mofile(str(BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.mo"))
+    fuzzy = [e.msgid for e in po if "fuzzy" in e.flags]
+    assert not fuzzy
+    mo = polib.mofile(str(BASE_DIR / folder / language / "LC_MESSAGES" / "django.mo"))
     compiled = {e.msgid: e.msgstr for e in mo}
     stale = [e.msgid for e in po if compiled.get(e.msgid) != e.msgstr and not e.msgid_plural]
     assert not stale, "run `make messages` to compile the catalogues"
@@ -62,7 +69,7 @@ def test_catalogues_are_complete_and_compiled(language):
 def test_every_visible_string_is_in_the_catalogues(tmp_path):
     """Extract the strings afresh in a copy of the code and compare with the committed files."""
     copy = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".venv", "node_modules", "media", ".test-media", "*.pyc",
+    ignore = shutil.ignore_patterns(".venv", "node_modules", "media", "*.pyc",
                                     "staticfiles", ".git", "db.sqlite3", "tests")
     shutil.copytree(BASE_DIR, copy, ignore=ignore)
     result = subprocess.run(
@@ -72,10 +79,11 @@ def test_every_visible_string_is_in_the_catalogues(tmp_path):
         env={"DJANGO_SETTINGS_MODULE": "smartcity.settings.test", "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
-    fresh = {e.msgid for e in polib.pofile(str(copy / "locale/de/LC_MESSAGES/django.po"))}
-    for language in ("de", "en"):
-        known = {e.msgid for e in catalogue(language) if e.translated()}
-        assert not sorted(fresh - known), f"missing in locale/{language}: run `make messages`"
+    for folder in CATALOGUES:
+        fresh = {e.msgid for e in polib.pofile(str(copy / folder / "de/LC_MESSAGES/django.po"))}
+        for language in ("de", "en"):
+            known = {e.msgid for e in catalogue(folder, language) if e.translated()}
+            assert not sorted(fresh - known), f"missing in {folder}/{language}: make messages"
 
 
 def declared(requirements: list[str]) -> set[str]:
@@ -122,3 +130,35 @@ def test_every_imported_distribution_is_declared():
     missing = {name: files for name, files in imported_distributions(["tests", "bench"]).items()
                if name not in dev}
     assert not missing, f"imported by tests or benchmarks but not declared: {missing}"
+
+
+PARTICIPATION_PUBLIC = {"participation.mixins", "participation.templatetags.participation_tags"}
+
+
+def participation_imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.split(".")[0] == "participation")
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "participation":
+                found.update(f"participation.{alias.name}" for alias in node.names)
+            elif node.module.startswith("participation."):
+                found.add(node.module)
+    return found
+
+
+def test_hosts_use_only_the_public_modules_of_participation():
+    """A page joins the add-on by the mixin and the template tags, never its models or views;
+    the test host app proves that is enough."""
+    hosts = [BASE_DIR / app for app in PROJECT_APPS if app != "participation"]
+    hosts.append(BASE_DIR / "tests" / "participation_host")
+    wrong = {
+        f"{path.relative_to(BASE_DIR)}: {module}"
+        for folder in hosts if folder.is_dir()
+        for path in folder.rglob("*.py")
+        for module in participation_imports(path) - PARTICIPATION_PUBLIC
+    }
+    assert not wrong
+    assert participation_imports(BASE_DIR / "tests/participation_host/models.py") == {
+        "participation.mixins"}

@@ -240,16 +240,19 @@ def test_chapter_image_uses_the_chapter_alt_text(client, index):
     assert 'alt="Bild-Alternativtext"' in client.get("/de/strategie/bild2/").content.decode()
 
 
-def test_participation_switch_is_synchronised_and_shows_nothing_yet(client, chapter):
+def test_participation_settings_are_synchronised_and_switch_the_discussion(client, chapter):
     fields = {f.field_name: f for f in get_translatable_fields(StrategyChapterPage)}
-    for name in ("hosts_participation", "chapter_number"):
+    for name in ("hosts_participation", "participation_opens_at", "participation_closes_at",
+                 "chapter_number"):
         assert isinstance(fields[name], SynchronizedField)
         assert not fields[name].is_overridable(chapter)
     without = main(client.get("/de/strategie/digitale-verwaltung/").content.decode())
+    assert 'id="discussion"' not in without and "#discussion" not in without
     chapter.hosts_participation = True
     chapter.save_revision().publish()
     with_participation = main(client.get("/de/strategie/digitale-verwaltung/").content.decode())
-    assert with_participation == without
+    assert 'id="discussion"' in with_participation
+    assert '<a href="#discussion">Diskussion (0)</a>' in with_participation
 
 
 @pytest.fixture

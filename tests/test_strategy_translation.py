@@ -7,67 +7,15 @@ import pytest
 from django.db import connection
 from django.utils.translation import gettext, override
 from wagtail.blocks import ListBlock, StreamValue
-from wagtail_localize.models import Translation, TranslationSource
 
-from home.demo.tools import DemoLog, translate
 from strategy.models import StrategyChapterPage
-from tests.factories.strategy import (
-    StrategyChapterPageFactory,
-    StrategyIndexPageFactory,
-    goal,
-    measure,
-    section,
-)
+from tests.factories.strategy import resync_english, translated_chapter
 
 pytestmark = pytest.mark.django_db
 
-ENGLISH = {
-    "Smart-City-Strategie": "Smart City strategy",
-    "strategie": "strategy",
-    "Die Strategie in fünf Handlungsfeldern.": "The strategy in five fields of action.",
-    "Digitale Verwaltung": "Digital administration",
-    "digitale-verwaltung": "digital-administration",
-    "Behördengänge online erledigen.": "Dealing with the city's offices online.",
-    "Einführung": "Introduction",
-    "Die Zukunft ist digital.": "The future is digital.",
-    "Online-Dienste rund um die Uhr": "Online services around the clock",
-    "Online-Termine": "Online appointments",
-    "Digitale Anträge": "Digital applications",
-    "Digitale Kompetenzen": "Digital skills",
-    "Qualifizierungsprogramm": "Training programme",
-    "Prozesswerkstatt": "Process workshop",
-    "Fachdienst Bürgerservice": "Citizen services department",
-    "Fachdienst Personal": "Human resources department",
-    "seit 2020": "since 2020",
-}
-
-
 @pytest.fixture
 def chapter_de(site_tree):
-    index = StrategyIndexPageFactory(parent=site_tree.home_de)
-    translate(index, ENGLISH, DemoLog())
-    chapter = StrategyChapterPageFactory(
-        parent=index,
-        title="Digitale Verwaltung",
-        slug="digitale-verwaltung",
-        chapter_number=5,
-        summary="Behördengänge online erledigen.",
-        sections=[section("Einführung", "Die Zukunft ist digital.")],
-        goals=[
-            goal(
-                "Online-Dienste rund um die Uhr",
-                measure("Online-Termine", status="done", timeframe="seit 2020"),
-                measure("Digitale Anträge", status="in_progress"),
-            ),
-            goal(
-                "Digitale Kompetenzen",
-                measure("Qualifizierungsprogramm", unit="Fachdienst Personal"),
-                measure("Prozesswerkstatt", unit="Fachdienst Personal"),
-            ),
-        ],
-    )
-    translate(chapter, ENGLISH, DemoLog())
-    return StrategyChapterPage.objects.get(pk=chapter.pk)
+    return translated_chapter(site_tree)
 
 
 def outline(html: str) -> list[tuple[str, str]]:
@@ -99,14 +47,6 @@ def test_english_translation_has_the_same_anchors(client, chapter_de, site_tree)
     assert f'<span class="status status--done">{done}</span>' in html_en
     assert "since 2020" in html_en
     assert "Fachdienst" not in html_en
-
-
-def resync_english(page_de: StrategyChapterPage, site_tree) -> None:
-    """What an editor's "Sync translated pages" does: update the source, then the target."""
-    source, _created = TranslationSource.update_or_create_from_instance(page_de)
-    translation = Translation.objects.get(source=source, target_locale=site_tree.en)
-    translation.save_target(publish=False)
-    page_de.get_translation(site_tree.en).get_latest_revision().publish()
 
 
 def test_anchors_survive_reordering_in_both_languages(client, chapter_de, site_tree):

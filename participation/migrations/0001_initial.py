@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import participation.models.participants
 from django.conf import settings
 from django.db import migrations, models
+
+import participation.models.participants
 
 
 class Migration(migrations.Migration):

@@ -1,7 +1,6 @@
 """A page's discussion, shared by all its translations, and the comments in it."""
 
 import datetime
-import uuid
 
 from django.conf import settings
 from django.db import models

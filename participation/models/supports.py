@@ -23,3 +23,6 @@ class Support(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["comment", "user"], name="participation_support_once"),
         ]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.comment_id}"

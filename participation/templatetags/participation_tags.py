@@ -10,8 +10,8 @@ from django.urls import reverse
 from .. import rules
 from ..forms import DiscussionQueryForm
 from ..mixins import ParticipationMixin
-from ..rendering import render_text
 from ..models import SortOrder
+from ..rendering import render_text
 from ..threads import Counts, counts_for
 from ..views import discussion_context
 
@@ -49,14 +49,14 @@ def participation_discussion(context, page):
 
 
 @register.simple_tag(takes_context=True)
-def discussion_url(context, page, **params):
+def discussion_url(context, discussion_page, **params):
     """The discussion's own address with the current query changed by ``params``."""
     query = DiscussionQueryForm(context["request"].GET)
     values = {name: query.value(name, "") for name in ("sort", "about")}
     values.update(params)
     values = {k: v for k, v in values.items() if v not in ("", None)}
     name = "participation:more" if values.pop("fragment", False) else "participation:discussion"
-    url = reverse(name, args=[page.pk])
+    url = reverse(name, args=[discussion_page.pk])
     return url + (f"?{urlencode(values)}" if values else "")
 
 

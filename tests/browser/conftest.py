@@ -20,6 +20,7 @@ from django.core.management import call_command
 from django.db import connections
 
 from tests.browser.pages import page_type_urls
+from tests.conftest import wagtail_base
 from tests.isolation import CHROMIUM, in_ci, remove_test_media
 
 CHROMIUM_ARGS = [
@@ -41,18 +42,6 @@ def require(condition: bool, reason: str) -> None:
     if in_ci() or os.environ.get("REQUIRE_BROWSER"):
         pytest.fail(f"CI or REQUIRE_BROWSER is set but {reason}", pytrace=False)
     pytest.skip(reason)
-
-
-def wagtail_base() -> None:
-    """The rows Wagtail's migrations create and a flush deletes: locales, root page, collection."""
-    from wagtail.models import Collection, Locale, Page
-
-    german = Locale.objects.get_or_create(language_code="de")[0]
-    Locale.objects.get_or_create(language_code="en")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=german))
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
 
 
 @dataclass

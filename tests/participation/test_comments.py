@@ -3,7 +3,7 @@
 import pytest
 
 from participation.models import CitizenComment, Discussion
-from tests.participation.conftest import form_data, post_comment, url
+from tests.participation.conftest import post_comment
 
 pytestmark = pytest.mark.django_db
 
