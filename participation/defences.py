@@ -20,6 +20,7 @@ DEFAULT_RATE_LIMITS = {
     # action: {"user": rate, "ip": rate}; rates in django-ratelimit's notation
     "comment": {"user": "5/m", "ip": "20/m"},
     "support": {"user": "60/m", "ip": "200/m"},
+    "report": {"user": "10/h", "ip": "50/h"},
 }
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .defences import fill_time_error, form_started_token
-from .models import MAX_TEXT_LENGTH, SortOrder
+from .models import MAX_TEXT_LENGTH, ReportReason, SortOrder
 
 
 class SpamDefenceMixin(forms.Form):
@@ -84,8 +84,26 @@ class DiscussionQueryForm(forms.Form):
     sort = forms.ChoiceField(choices=SortOrder.choices, required=False)
     page = forms.IntegerField(min_value=1, max_value=100_000, required=False)
     about = forms.CharField(max_length=64, required=False)
+    thread = forms.IntegerField(min_value=1, max_value=2**62, required=False)
 
     def value(self, name, default):
         if self.is_valid() and self.cleaned_data.get(name):
             return self.cleaned_data[name]
         return default
+
+
+class ReportForm(SpamDefenceMixin):
+    reason = forms.ChoiceField(label=_("What is wrong with this comment?"),
+                               choices=ReportReason.choices, widget=forms.RadioSelect)
+    text = forms.CharField(
+        label=_("Details"), required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Needed for “Something else”; optional otherwise. The author does not "
+                    "learn who reported."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("reason") == ReportReason.OTHER and not cleaned.get("text", "").strip():
+            self.add_error("text", _("Please say briefly what is wrong with this comment."))
+        return cleaned

@@ -43,11 +43,21 @@ class Target:
     description: str = ""
 
 
+class ModerationMode(models.TextChoices):
+    POST = "post", _("Post-moderation: comments appear at once; reports go to the moderators")
+    PRE = "pre", _("Pre-moderation: comments appear once a moderator approved them")
+
+
 @dataclass(frozen=True)
 class ParticipationSettings:
     hosted: bool
     opens_at: datetime.datetime | None
     closes_at: datetime.datetime | None
+    moderation: str = ModerationMode.POST
+
+    @property
+    def premoderated(self) -> bool:
+        return self.moderation == ModerationMode.PRE
 
     def phase(self, now: datetime.datetime | None = None) -> Phase:
         now = now or timezone.now()
@@ -60,7 +70,12 @@ class ParticipationSettings:
         return Phase.OPEN
 
 
-SETTING_FIELDS = ("hosts_participation", "participation_opens_at", "participation_closes_at")
+SETTING_FIELDS = (
+    "hosts_participation",
+    "participation_opens_at",
+    "participation_closes_at",
+    "participation_moderation",
+)
 
 
 class ParticipationMixin(models.Model):
@@ -81,6 +96,11 @@ class ParticipationMixin(models.Model):
         null=True,
         blank=True,
         help_text=_("Empty: no end. After closing, the discussion stays readable."),
+    )
+
+    participation_moderation = models.CharField(
+        _("moderation"), max_length=8, choices=ModerationMode.choices,
+        default=ModerationMode.POST,
     )
 
     participation_panels = [

@@ -20,8 +20,35 @@ def is_verified(user) -> bool:
     return cached
 
 
+def participant_of(user):
+    if not (user and user.is_authenticated):
+        return None
+    if not hasattr(user, "_participation_participant"):
+        from .models import Participant
+
+        user._participation_participant = Participant.objects.filter(user=user).first()
+    return user._participation_participant
+
+
+def is_blocked(user) -> bool:
+    participant = participant_of(user)
+    return bool(participant and participant.is_blocked)
+
+
 def can_participate(user) -> bool:
-    return is_verified(user)
+    """Verified, with a public name, and not blocked by the moderators."""
+    participant = participant_of(user)
+    return is_verified(user) and participant is not None and not participant.is_blocked
+
+
+def can_moderate(user) -> bool:
+    return bool(user and user.is_authenticated and user.has_perm(
+        "participation.moderate_citizencomment"))
+
+
+def can_answer_officially(user) -> bool:
+    return bool(user and user.is_authenticated and user.has_perm(
+        "participation.answer_citizencomment"))
 
 
 def is_open_for_participation(page) -> bool:
@@ -51,3 +78,7 @@ def can_delete(user, comment) -> bool:
 
 def can_support(user, comment) -> bool:
     return can_participate(user) and comment.is_visible and not is_author(user, comment)
+
+
+def can_report(user, comment) -> bool:
+    return can_support(user, comment)

@@ -14,7 +14,14 @@ from django.utils.translation import gettext as _
 from . import rules, signals
 from .defences import RateLimited, check_rate_limit
 from .mixins import Phase
-from .models import MAX_TEXT_LENGTH, CitizenComment, Discussion, Participant, Support
+from .models import (
+    MAX_TEXT_LENGTH,
+    CitizenComment,
+    CommentStatus,
+    Discussion,
+    Participant,
+    Support,
+)
 
 
 @dataclass
@@ -36,11 +43,14 @@ def _phase_refusal(page) -> Refusal | None:
 
 
 def _check_participant(user) -> Participant:
-    if not rules.can_participate(user):
+    if not rules.is_verified(user):
         raise Refusal(403, _("Please sign in with a confirmed e-mail address to take part."))
-    participant = Participant.objects.filter(user=user).first()
+    participant = rules.participant_of(user)
     if participant is None:
         raise Refusal(403, _("Please choose a public name in your account first."))
+    if participant.is_blocked:
+        raise Refusal(403, _("Your account may read the discussions but no longer take part. "
+                             "The moderators told you why by e-mail."))
     return participant
 
 
@@ -117,6 +127,9 @@ def post_comment(request, page, *, text: str, target: str = "", parent: CitizenC
                 language=page.locale.language_code,
                 text=text,
                 submission_token=token,
+                status=(CommentStatus.PENDING if page.participation_settings.premoderated
+                        else CommentStatus.PUBLISHED),
+                awaiting_decision=page.participation_settings.premoderated,
             )
             if parent is None:
                 comment.thread = comment
@@ -162,9 +175,7 @@ def set_support(request, page, comment: CitizenComment, supported: bool) -> int:
     user = request.user
     if comment.discussion.translation_key != page.translation_key:
         raise Refusal(404, _("This comment is not part of this discussion."))
-    if refusal := _phase_refusal(page):
-        raise refusal
-    _check_participant(user)
+    ensure_can_post(user, page)
     if rules.is_author(user, comment):
         raise Refusal(403, _("You cannot support your own comment."))
     if not comment.is_visible:

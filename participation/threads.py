@@ -6,14 +6,16 @@ from dataclasses import dataclass, field
 from django.utils.functional import cached_property
 
 from .mixins import Target
-from .models import CitizenComment, SortOrder, Support
+from .models import AnswerStatus, CitizenComment, OfficialAnswer, SortOrder, Support
 
 PER_PAGE = 20
+TAKEN_UP = (AnswerStatus.TAKEN_UP, AnswerStatus.PLANNED)
 
 
 @dataclass
 class Counts:
     by_target: dict[str, int] = field(default_factory=dict)
+    answers: list = field(default_factory=list)  # the city's answers to visible comments
 
     @property
     def total(self) -> int:
@@ -22,13 +24,28 @@ class Counts:
     def for_target(self, key: str) -> int:
         return self.by_target.get(key, 0)
 
+    def led_to(self, key: str) -> list:
+        """The answered comments that led to this goal or measure ("You said, we did")."""
+        return [answer for answer in self.answers if answer.led_to == key]
+
+    @property
+    def taken_up(self) -> list:
+        return [answer for answer in self.answers if answer.status in TAKEN_UP]
+
 
 def counts_for(page) -> Counts:
     """Visible comments per goal, measure or the page as a whole: one query, memoised on the
     page object so the table of contents and the discussion share it."""
     if not hasattr(page, "_participation_counts"):
+        answers = (
+            OfficialAnswer.objects.filter(
+                comment__in=CitizenComment.objects.in_discussion_of(page).visible()
+            )
+            .select_related("comment__author__participant")
+            .order_by("created_at")
+        )
         page._participation_counts = Counts(
-            CitizenComment.objects.in_discussion_of(page).counts_by_target()
+            CitizenComment.objects.in_discussion_of(page).counts_by_target(), list(answers)
         )
     return page._participation_counts
 
@@ -74,11 +91,14 @@ def _prune(comments: list[CitizenComment]) -> list[CitizenComment]:
 
 
 def load_threads(page, *, sort: str = SortOrder.NEWEST, number: int = 1,
-                 target: str | None = None, user=None) -> ThreadPage:
+                 target: str | None = None, thread: int | None = None,
+                 user=None) -> ThreadPage:
     comments = CitizenComment.objects.in_discussion_of(page)
     if target is not None:
         comments = comments.filter(target=target)
     shown_roots = comments.filter(depth=0).shown()
+    if thread is not None:
+        shown_roots = shown_roots.filter(pk=thread)
     root_count = shown_roots.count()
     last_page = max((root_count - 1) // PER_PAGE + 1, 1)
     number = min(max(number, 1), last_page)

@@ -15,4 +15,6 @@ urlpatterns = [
     path(_("discussion/<int:page_id>/delete/<int:comment_id>/"), views.delete, name="delete"),
     path(_("discussion/<int:page_id>/support/<int:comment_id>/"), views.support,
          name="support"),
+    path(_("discussion/<int:page_id>/report/<int:comment_id>/"), views.report, name="report"),
+    path(_("decision/<int:comment_id>/"), views.decision, name="decision"),
 ]

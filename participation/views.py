@@ -12,10 +12,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
-from . import rules, services
-from .forms import CommentForm, DiscussionQueryForm, EditCommentForm
+from . import moderation, rules, services
+from .forms import CommentForm, DiscussionQueryForm, EditCommentForm, ReportForm
 from .mixins import ParticipationMixin
 from .models import CitizenComment, Participant, SortOrder
+from .site_links import moderation_contact, rules_url
+from .tasks import page_in_language
 from .threads import counts_for, load_threads
 
 
@@ -61,11 +63,11 @@ def comment_form_for(request, page, data=None, *, parent=None, target=""):
     )
 
 
-def discussion_context(request, page, *, form=None, target=None, parent=None):
+def discussion_context(request, page, *, form=None, target=None, parent=None, thread=None):
     query = DiscussionQueryForm(request.GET)
     sort = query.value("sort", SortOrder.NEWEST)
     threads = load_threads(page, sort=sort, number=query.value("page", 1), target=target,
-                           user=request.user)
+                           thread=thread, user=request.user)
     targets = {t.key: t for t in page.participation_targets()}
     can_post = rules.can_post(request.user, page)
     if form is None and can_post:
@@ -84,6 +86,7 @@ def discussion_context(request, page, *, form=None, target=None, parent=None):
         "form": form,
         "parent": parent,
         "sort": sort,
+        "single_thread": thread is not None,
     }
 
 
@@ -99,8 +102,9 @@ def discussion(request, page_id: int):
                 reverse("participation:discussion", args=[translated.pk])
                 + (f"?{request.GET.urlencode()}" if request.GET else "")
             )
-    about = DiscussionQueryForm(request.GET).value("about", "") or None
-    context = discussion_context(request, page, target=about)
+    query = DiscussionQueryForm(request.GET)
+    context = discussion_context(request, page, target=query.value("about", "") or None,
+                                 thread=query.value("thread", None))
     return render(request, "participation/discussion_page.html", context)
 
 
@@ -225,3 +229,46 @@ def support(request, page_id: int, comment_id: int):
         }
         return JsonResponse({"supported": supported, "count": count, "label": label})
     return HttpResponseRedirect(f"{page.url}#{comment.anchor}")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def report(request, page_id: int, comment_id: int):
+    page = _readable_page(request, page_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    comment = _comment_of(page, comment_id)
+    try:
+        services.ensure_can_post(request.user, page)
+        if not rules.can_report(request.user, comment):
+            raise services.Refusal(403, _("You cannot report this comment."))
+    except services.Refusal as refusal:
+        return refused(request, refusal, page)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            moderation.report_comment(request, page, comment, form.cleaned_data["reason"],
+                                      form.cleaned_data["text"])
+        except services.Refusal as refusal:
+            return refused(request, refusal, page)
+        messages.success(request, _("Thank you. The moderators will look at the comment."))
+        return HttpResponseRedirect(f"{page.url}#{comment.anchor}")
+    return render(request, "participation/report_page.html",
+                  {"page": page, "discussion_page": page, "comment": comment, "form": form},
+                  status=400 if form.is_bound else 200)
+
+
+@never_cache
+@require_GET
+def decision(request, comment_id: int):
+    """The statement of reasons for a moderator's decision, for the comment's author only."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    comment = get_object_or_404(CitizenComment.objects.select_related("discussion"),
+                                pk=comment_id, author=request.user, moderated_at__isnull=False)
+    return render(request, "participation/decision_page.html", {
+        "comment": comment,
+        "page": page_in_language(comment.discussion.translation_key, get_language()),
+        "rules_url": rules_url(get_language(), comment.moderation_reason),
+        "contact": moderation_contact(),
+    })

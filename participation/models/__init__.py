@@ -5,8 +5,10 @@ from .discussions import (
     CitizenComment,
     CommentStatus,
     Discussion,
+    HideReason,
     SortOrder,
 )
+from .moderation import AnswerStatus, OfficialAnswer, Report, ReportOutcome, ReportReason
 from .participants import Participant
 from .supports import Support
 
@@ -17,6 +19,12 @@ __all__ = [
     "CitizenComment",
     "CommentStatus",
     "Discussion",
+    "HideReason",
+    "AnswerStatus",
+    "OfficialAnswer",
+    "Report",
+    "ReportOutcome",
+    "ReportReason",
     "Participant",
     "SortOrder",
     "Support",

@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
@@ -45,6 +46,18 @@ class CommentStatus(models.TextChoices):
     HIDDEN = "hidden", _("Hidden by moderation")
 
 
+class HideReason(models.TextChoices):
+    """Why moderators hide a comment: each is a rule of the netiquette (its anchor there)."""
+
+    INSULT = "insult", _("Insult or personal attack")
+    DISCRIMINATION = "discrimination", _("Discrimination or hate")
+    SPAM = "spam", _("Advertising or spam")
+    OFF_TOPIC = "off_topic", _("Off topic")
+    PERSONAL_DATA = "personal_data", _("Personal data of others")
+    UNLAWFUL = "unlawful", _("Unlawful content")
+    OTHER = "other", _("Other reason (see the note)")
+
+
 class SortOrder(models.TextChoices):
     NEWEST = "newest", _("Newest first")
     OLDEST = "oldest", _("Oldest first")
@@ -79,7 +92,8 @@ class CommentQuerySet(models.QuerySet):
         return self.annotate(support_count=Count("supports", distinct=True))
 
     def for_display(self):
-        return self.with_support_count().select_related("author__participant")
+        return self.with_support_count().select_related("author__participant",
+                                                        "official_answer")
 
     def sorted_by(self, order: str):
         return self.order_by(*ORDERINGS.get(order, ORDERINGS[SortOrder.NEWEST]))
@@ -125,6 +139,21 @@ class CitizenComment(models.Model):
     created_at = models.DateTimeField(_("written"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     deleted_at = models.DateTimeField(_("deleted by its author"), null=True, blank=True)
+    awaiting_decision = models.BooleanField(
+        _("awaiting a moderator's decision"), default=False,
+        help_text=_("Hidden by reports (or held by pre-moderation) until a moderator decides."),
+    )
+    moderation_reason = models.CharField(
+        _("reason of the decision"), max_length=32, blank=True,
+        choices=HideReason.choices,
+    )
+    moderation_note = models.TextField(_("moderator's note to the author"), blank=True,
+                                       max_length=2000)
+    moderated_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("decided by"),
+    )
     notified_at = models.DateTimeField(
         _("reply notification sent"), null=True, blank=True, editable=False
     )
@@ -138,6 +167,10 @@ class CitizenComment(models.Model):
     class Meta:
         verbose_name = _("citizen comment")
         verbose_name_plural = _("citizen comments")
+        permissions = [
+            ("moderate_citizencomment", _("Can moderate citizens' comments")),
+            ("answer_citizencomment", _("Can answer citizens' comments for the city")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["submission_token"], name="participation_comment_token_once"
@@ -173,6 +206,14 @@ class CitizenComment(models.Model):
 
     def editable_until(self) -> datetime.datetime:
         return self.created_at + EDIT_WINDOW
+
+    @property
+    def answer(self):
+        """The city's answer, if any (loaded with the comment by ``for_display``)."""
+        try:
+            return self.official_answer
+        except ObjectDoesNotExist:
+            return None
 
     def author_name(self) -> str:
         participant = getattr(self.author, "participant", None) if self.author_id else None

@@ -48,6 +48,8 @@ class Participant(models.Model):
     privacy_consent_at = models.DateTimeField(_("privacy notice accepted"), null=True,
                                               blank=True)
     privacy_consent_version = models.CharField(_("version accepted"), max_length=20, blank=True)
+    blocked_at = models.DateTimeField(_("blocked"), null=True, blank=True)
+    blocked_reason = models.TextField(_("reason for blocking"), blank=True, max_length=2000)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:
@@ -56,6 +58,10 @@ class Participant(models.Model):
 
     def __str__(self):
         return self.display_name
+
+    @property
+    def is_blocked(self) -> bool:
+        return self.blocked_at is not None
 
     @property
     def has_consented(self) -> bool:

@@ -32,7 +32,9 @@ def participation_link(page, counts, key):
     if counts is None or not hosts(page):
         return {}
     return {
+        "page": page,
         "count": counts.for_target(key),
+        "outcomes": counts.led_to(key),
         "url": reverse("participation:discussion", args=[page.pk]) + f"?about={key}",
     }
 
@@ -80,6 +82,11 @@ def comment_text(comment):
 
 
 @register.filter
+def plain_text(text):
+    return render_text(text)
+
+
+@register.filter
 def target_of(targets: dict, key: str):
     return targets.get(key)
 
@@ -107,3 +114,8 @@ def deletable_by(comment, user) -> bool:
 @register.filter
 def supportable_by(comment, user) -> bool:
     return rules.can_support(user, comment)
+
+
+@register.filter
+def reportable_by(comment, user) -> bool:
+    return rules.can_report(user, comment)
