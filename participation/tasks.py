@@ -85,7 +85,8 @@ def notify_moderators(report_id: int) -> int:
     if report is None:
         return 0
     moderators = get_user_model().objects.with_perm(
-        "participation.moderate_citizencomment", include_superusers=False
+        "participation.moderate_citizencomment", include_superusers=False,
+        backend="django.contrib.auth.backends.ModelBackend",
     ).filter(is_active=True).exclude(email="")
     comment = report.comment
     context = {

@@ -19,4 +19,7 @@ class ModerationPolicy(ModelPermissionPolicy):
 
         if not {"view", "change"} & set(actions):
             return get_user_model().objects.none()
-        return get_user_model().objects.with_perm("participation.moderate_citizencomment")
+        return get_user_model().objects.with_perm(
+            "participation.moderate_citizencomment",
+            backend="django.contrib.auth.backends.ModelBackend",
+        )

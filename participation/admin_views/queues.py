@@ -9,7 +9,7 @@ import django_filters
 from django.db.models import Count, Q
 from django.http import FileResponse
 from django.urls import path
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -81,8 +81,16 @@ class QueueIndexView(IndexView):
         return self.rows.row(item)
 
     def stream_csv(self, queryset):
-        # Row by row from the database: an export of every comment never sits in memory.
-        return super().stream_csv(queryset.iterator(chunk_size=500))
+        # Row by row from the database, so an export of every comment never sits in memory;
+        # in the admin user's language, which is no longer active when the rows stream out.
+        language = translation.get_language()
+        rows = super().stream_csv(queryset.iterator(chunk_size=500))
+
+        def in_language():
+            with translation.override(language):
+                yield from rows
+
+        return in_language()
 
     def get_heading(self, queryset, field):
         if field in EXPORT_HEADINGS:

@@ -61,3 +61,16 @@ def comment(page, author, text="Ein Kommentar.", *, parent=None, target="", **fi
         created.thread = created
         created.save(update_fields=["thread"])
     return created
+
+
+def staff(*permissions: str, name="Moderation"):
+    """A staff account with admin access and the given ``app_label.codename`` permissions."""
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory(username=name.lower().replace(" ", "-"))
+    codenames = ["wagtailadmin.access_admin", *permissions]
+    for dotted in codenames:
+        app_label, codename = dotted.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return get_user_model().objects.get(pk=user.pk)
