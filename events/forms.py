@@ -2,7 +2,6 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
 from events.choices import EventFormat
 
@@ -60,16 +59,3 @@ class EventFilterForm(forms.Form):
     @property
     def is_filtered(self) -> bool:
         return bool(self.query_string())
-
-
-class EventPageForm(WagtailAdminPageForm):
-    """Offers only the strategy chapters of the event's own language."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "related_chapters" in self.fields:
-            locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
-            field = self.fields["related_chapters"]
-            field.queryset = field.queryset.filter(locale_id=locale_id).order_by(
-                "chapter_number"
-            )

@@ -19,7 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from news.blocks import NewsStreamBlock
-from strategy.models import StrategyChapterPage
+from strategy.relations import RelatedChaptersMixin
 
 from .snippets import Topic
 
@@ -156,7 +156,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsAtomFeed(self, self.topic_for(topic))(request)
 
 
-class NewsPage(Page):
+class NewsPage(RelatedChaptersMixin, Page):
     """One story. The German copy is the source; the English one is made with wagtail-localize."""
 
     date = models.DateField(_("publication date"), default=datetime.date.today)
@@ -228,9 +228,8 @@ class NewsPage(Page):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    # Date, image and topics are the same story in every language. Related chapters are
-    # copied from the source on every sync and then mapped to this copy's language (see
-    # save_revision); wagtail-localize itself skips many-to-many fields.
+    # Date, image and topics are the same story in every language; related chapters are
+    # mirrored from the German page (RelatedChaptersMixin).
     override_translatable_fields = [
         SynchronizedField("date", overridable=False),
         SynchronizedField("main_image", overridable=False),
@@ -255,23 +254,6 @@ class NewsPage(Page):
         if self.main_image and not self.main_image_alt_text:
             self.main_image_alt_text = self.main_image.alt_text
 
-    def save_revision(self, *args, **kwargs):
-        self.localize_related_chapters()
-        return super().save_revision(*args, **kwargs)
-
-    def localize_related_chapters(self):
-        """Point each related chapter at its copy in this page's language where one exists."""
-        chosen = list(self.related_chapters.all())
-        if all(chapter.locale_id == self.locale_id for chapter in chosen):
-            return
-        in_locale = {
-            chapter.translation_key: chapter
-            for chapter in StrategyChapterPage.objects.filter(
-                translation_key__in=[c.translation_key for c in chosen], locale_id=self.locale_id
-            )
-        }
-        self.related_chapters = [in_locale.get(c.translation_key, c) for c in chosen]
-
     @property
     def image_credit(self) -> str:
         if self.main_image_credit:
@@ -282,16 +264,6 @@ class NewsPage(Page):
         tags = list(self.tags.all())
         labels = Topic.labels(tags, self.locale)
         return [TopicChoice(tag.slug, labels[tag.pk]) for tag in tags]
-
-    def chapters(self):
-        """Related strategy chapters in this page's language, whichever copy was chosen."""
-        keys = self.related_chapters.values("translation_key")
-        return (
-            StrategyChapterPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, translation_key__in=keys)
-            .order_by("chapter_number")
-        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
