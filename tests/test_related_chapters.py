@@ -184,7 +184,9 @@ def test_the_admin_form_saves_and_clears_chapters(admin_client, site_tree, chapt
         "press_contact": "", "comments": inline_formset([]), "action-publish": "1",
     }
     url = reverse("wagtailadmin_pages:edit", args=[german.pk])
-    response = admin_client.post(url, {**nested_form_data(data), "related_chapters": [chapters.b.pk]})
+    response = admin_client.post(
+        url, {**nested_form_data(data), "related_chapters": [chapters.b.pk]}
+    )
     assert response.status_code == 302
     assert stored(german) == {chapters.b} and stored(english) == {chapters.b_en}
 
