@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 from wagtail.models import Locale, Page
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
@@ -40,14 +40,12 @@ class ParagraphBlock(blocks.RichTextBlock):
         preview_value = "<p>Die Stadt Jena macht ihre Dienstleistungen digital verfügbar.</p>"
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
-    alt_text = blocks.CharBlock(
-        label=_("alternative text"),
-        required=False,
-        max_length=255,
-        help_text=_("Leave empty to use the image's own alternative text."),
-    )
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image with Wagtail's contextual alternative text (filled in from the image's
+    description when it is chosen, translated with the page) or marked as decorative, and an
+    optional caption and credit."""
+
+    image = ImageBlock(label=_("image"))
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=300)
     credit = blocks.CharBlock(
         label=_("credit"),
@@ -135,5 +133,5 @@ class CallToActionBlock(LinkBlock):
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
-    image = ImageBlock()
+    image = CaptionedImageBlock()
     call_to_action = CallToActionBlock()

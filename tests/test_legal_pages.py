@@ -84,9 +84,9 @@ def test_editors_see_a_warning_on_the_dashboard(client, legal):
     client.force_login(User.objects.create_superuser("admin", "admin@jena.example", "x" * 12))
     html = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Legal pages need attention" in html
-    assert "The imprint is not published in any language: no footer shows it." in html
-    assert "The accessibility statement is not published in English" in html
-    assert "privacy notice is not" not in html
+    assert "Imprint: not published in any language, so no footer links it." in html
+    assert "Accessibility statement: not published in English;" in html
+    assert "Privacy notice:" not in html
     assert f'href="/admin/settings/home/legalpages/{legal["settings"].site_id}/"' in html
 
 

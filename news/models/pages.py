@@ -18,6 +18,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.models import ImageAltTextMixin
 from news.blocks import NewsStreamBlock
 from strategy.relations import RelatedChaptersMixin
 
@@ -156,7 +157,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsAtomFeed(self, self.topic_for(topic))(request)
 
 
-class NewsPage(RelatedChaptersMixin, Page):
+class NewsPage(ImageAltTextMixin, RelatedChaptersMixin, Page):
     """One story. The German copy is the source; the English one is made with wagtail-localize."""
 
     date = models.DateField(_("publication date"), default=datetime.date.today)
@@ -175,7 +176,10 @@ class NewsPage(RelatedChaptersMixin, Page):
         _("alternative text"),
         max_length=255,
         blank=True,
-        help_text=_("Left empty, the image's own alternative text is copied here to translate."),
+        help_text=_(
+            "Filled in with the image's alternative text, to adapt to this story and to "
+            "translate. Choosing another image replaces it unless you change it as well."
+        ),
     )
     main_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
     main_image_credit = models.CharField(
@@ -237,6 +241,7 @@ class NewsPage(RelatedChaptersMixin, Page):
     ]
 
     objects = NewsPageManager()
+    image_alt_text_fields = {"main_image": "main_image_alt_text"}
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
@@ -247,12 +252,6 @@ class NewsPage(RelatedChaptersMixin, Page):
 
     def search_result_date(self):
         return self.date
-
-    def clean(self):
-        super().clean()
-        # Copying the image's text makes it a segment the translator must translate.
-        if self.main_image and not self.main_image_alt_text:
-            self.main_image_alt_text = self.main_image.alt_text
 
     @property
     def image_credit(self) -> str:
