@@ -109,6 +109,12 @@ class StrategyChapterPage(ImageAltTextMixin, Page):
         verbose_name = _("strategy chapter")
 
     @property
+    def key(self) -> str:
+        """A short key shared by every language of this chapter that survives renaming and
+        moving it (the first 8 hex digits of its translation key), e.g. for feed filters."""
+        return self.translation_key.hex[:8]
+
+    @property
     def image_alt(self) -> str:
         if self.image_alt_text:
             return self.image_alt_text

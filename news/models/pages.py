@@ -1,4 +1,5 @@
 import datetime
+import uuid
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -252,6 +253,13 @@ class NewsPage(ImageAltTextMixin, RelatedChaptersMixin, Page):
 
     def search_result_date(self):
         return self.date
+
+    @property
+    def feed_guid(self) -> str:
+        """The story's id in feeds: kept when its slug, title or place in the tree changes,
+        different for each language copy (feed readers would merge equal ids)."""
+        language = self.locale.language_code
+        return f"urn:uuid:{uuid.uuid5(self.translation_key, language)}"
 
     @property
     def image_credit(self) -> str:
