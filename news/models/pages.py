@@ -11,7 +11,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model, get_image_model_string
 from wagtail.models import Page, PageManager
@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.models import ImageAltTextMixin
 from news.blocks import NewsStreamBlock
+from news.forms import NewsFilterForm
 from strategy.relations import RelatedChaptersMixin
 
 from .snippets import Topic
@@ -68,6 +69,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     per_page = 10
+    query_form = NewsFilterForm
 
     class Meta:
         verbose_name = _("news index")
@@ -91,12 +93,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def topic_for(self, slug: str | None) -> Tag | None:
         """The tag a ``topic`` parameter names; Http404 for one that does not exist."""
-        if not slug:
-            return None
-        tag = Tag.objects.filter(slug=slug).first()
-        if tag is None:
+        form = self.query_form({"topic": slug or ""})
+        if not form.is_valid():
             raise Http404(_("There is no such topic."))
-        return tag
+        return form.cleaned_data["topic"]
 
     def topic_label(self, tag: Tag) -> str:
         return Topic.labels([tag], self.locale)[tag.pk]
@@ -111,13 +111,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        slug = request.GET.get("topic")
-        try:
-            topic = self.topic_for(slug)
-        except Http404:
-            response = self.render(request, context_overrides={"unknown_topic": slug})
+        form = self.query_form(request.GET)
+        if not form.is_valid():
+            response = self.render(request, context_overrides={"unknown_topic": True})
             response.status_code = 404
             return response
+        topic = form.cleaned_data["topic"]
         paginator = Paginator(self.news(topic), self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
         return self.render(
@@ -145,13 +144,13 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
         return NewsAtomFeed(self)(request)
 
-    @path("feed/rss/<slug:topic>/", name="feed_rss_topic")
+    @re_path(r"^feed/rss/(?P<topic>[-\w]+)/$", name="feed_rss_topic")
     def feed_rss_topic(self, request, topic):
         from news.feeds import NewsRssFeed
 
         return NewsRssFeed(self, self.topic_for(topic))(request)
 
-    @path("feed/atom/<slug:topic>/", name="feed_atom_topic")
+    @re_path(r"^feed/atom/(?P<topic>[-\w]+)/$", name="feed_atom_topic")
     def feed_atom_topic(self, request, topic):
         from news.feeds import NewsAtomFeed
 
