@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Revision
 
 from events.choices import EventFormat
 
@@ -50,8 +51,6 @@ class EventFilterForm(forms.Form):
 
     def _chapter_formerly_called(self, slug: str):
         """The chapter that had ``slug`` in one of its revisions (it was renamed since)."""
-        from wagtail.models import Revision
-
         by_id = {str(chapter.pk): chapter for chapter in self.chapters}
         if not by_id:
             return None
