@@ -81,14 +81,18 @@ class LegalPages(BaseSiteSetting):
     def links_for(self, locale: Locale) -> list[LegalLink]:
         """One link per chosen page: to its version in ``locale``, else to a live version in
         another language (the site's default language first)."""
-        default_id = Locale.get_default().pk
+        order = [code for code, _name in settings.LANGUAGES]  # the default language first
+
+        def preference(page):
+            code = page.locale.language_code
+            rank = order.index(code) if code in order else len(order)
+            return (page.locale_id != locale.pk, rank, page.pk)
+
         links = []
         for versions in self._live_versions().values():
             if not versions:
                 continue
-            page = min(
-                versions, key=lambda p: (p.locale_id != locale.pk, p.locale_id != default_id, p.pk)
-            )
+            page = min(versions, key=preference)
             hreflang = "" if page.locale_id == locale.pk else page.locale.language_code
             links.append(LegalLink(page, hreflang))
         return links
