@@ -29,6 +29,6 @@ def upcoming_events_for_chapter(page, request) -> RelatedSection | None:
         heading=str(_("Upcoming events")),
         items=occurrences,
         template="events/includes/related_events.html",
-        more_url=f"{index.get_url(request)}?chapter={page.slug}" if index else "",
+        more_url=f"{index.get_url(request)}?chapter={page.key}" if index else "",
         more_label=str(_("All events on this field of action")) if index else "",
     )

@@ -1,5 +1,6 @@
 """The news app's own StreamField blocks; the shared ones come from ``home.blocks``."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -29,6 +30,13 @@ class LinkBlock(home_blocks.LinkBlock):
         label = _("Link")
 
 
+class LinkListValue(blocks.StructValue):
+    @cached_property
+    def reachable_links(self) -> list:
+        """The links that lead somewhere (a link to a deleted page is left out)."""
+        return [link for link in self["links"] if link.href]
+
+
 class LinkListBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("heading"), required=False, max_length=200)
     links = blocks.ListBlock(LinkBlock(), label=_("links"), min_num=1)
@@ -37,6 +45,7 @@ class LinkListBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("Link list")
         template = "news/blocks/link_list_block.html"
+        value_class = LinkListValue
         preview_value = {
             "heading": "Mehr erfahren",
             "links": [{"text": "Smart City Jena", "url": "https://example.org/"}],

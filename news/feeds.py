@@ -41,7 +41,11 @@ class NewsRssFeed(Feed):
     subtitle = description
 
     def items(self, index):
-        news = list(index.news(self.topic).prefetch_related("tagged_items__tag")[:FEED_LENGTH])
+        news = list(
+            index.news(self.topic)
+            .select_related("locale")
+            .prefetch_related("tagged_items__tag")[:FEED_LENGTH]
+        )
         tags = {item.tag for page in news for item in page.tagged_items.all()}
         self.labels = Topic.labels(tags, index.locale)
         return news
@@ -56,7 +60,9 @@ class NewsRssFeed(Feed):
         return item.get_url(self.request)
 
     def item_guid(self, item: NewsPage):
-        return item.get_full_url(self.request)
+        return item.feed_guid
+
+    item_guid_is_permalink = False
 
     def item_pubdate(self, item: NewsPage):
         midnight = datetime.time(tzinfo=timezone.get_current_timezone())

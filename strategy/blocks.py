@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.blocks import CallToActionBlock, ImageBlock, ParagraphBlock
+from home.blocks import CallToActionBlock, CaptionedImageBlock, ParagraphBlock
 
 
 class MeasureStatus(models.TextChoices):
@@ -15,7 +15,7 @@ class MeasureStatus(models.TextChoices):
 
 class SectionContentBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
-    image = ImageBlock()
+    image = CaptionedImageBlock()
     call_to_action = CallToActionBlock()
 
 

@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.models import ImageAltTextMixin
 from home.related import sections_for
 from participation.mixins import ParticipationMixin, Target
 
@@ -49,7 +50,7 @@ class StrategyIndexPage(Page):
         return context
 
 
-class StrategyChapterPage(ParticipationMixin, Page):
+class StrategyChapterPage(ImageAltTextMixin, ParticipationMixin, Page):
     """One field of action ("Handlungsfeld") of the strategy."""
 
     chapter_number = models.PositiveSmallIntegerField(_("chapter number"))
@@ -66,7 +67,10 @@ class StrategyChapterPage(ParticipationMixin, Page):
         _("alternative text"),
         max_length=255,
         blank=True,
-        help_text=_("Leave empty to use the image's own alternative text."),
+        help_text=_(
+            "Filled in with the image's alternative text, to adapt to this chapter and to "
+            "translate. Choosing another image replaces it unless you change it as well."
+        ),
     )
     sections = StreamField(SectionStreamBlock(), verbose_name=_("sections"), blank=True)
     goals = StreamField(GoalStreamBlock(), verbose_name=_("goals and measures"), blank=True)
@@ -95,9 +99,16 @@ class StrategyChapterPage(ParticipationMixin, Page):
 
     parent_page_types = ["strategy.StrategyIndexPage"]
     subpage_types = []
+    image_alt_text_fields = {"image": "image_alt_text"}
 
     class Meta:
         verbose_name = _("strategy chapter")
+
+    @property
+    def key(self) -> str:
+        """A short key shared by every language of this chapter that survives renaming and
+        moving it (the first 8 hex digits of its translation key), e.g. for feed filters."""
+        return self.translation_key.hex[:8]
 
     @property
     def image_alt(self) -> str:

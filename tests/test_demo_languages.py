@@ -3,7 +3,8 @@
 The visible text of every live English page (header, navigation, content and footer; parts
 marked with another ``lang``, such as the language switcher's "Deutsch", are left out) must not
 contain a word that only German sentences or the German interface use. Names (Volkshaus,
-Carl-Zeiß-Platz) may stay German; sentences and interface labels may not.
+Carl-Zeiß-Platz, and citizens' public names, marked ``translate="no"``) may stay German;
+sentences and interface labels may not.
 """
 
 import re
@@ -49,9 +50,10 @@ class VisibleText(HTMLParser):
             return
         attributes = dict(attrs)
         other_language = attributes.get("lang", self.language).split("-")[0] != self.language
+        # translate="no" marks names (citizens' public names), which are in no language
         hidden = (self.stack[-1] if self.stack else False) or tag in self.SKIP or (
             tag != "html" and other_language
-        )
+        ) or attributes.get("translate") == "no"
         self.stack.append(hidden)
 
     def handle_endtag(self, tag):

@@ -160,20 +160,24 @@ class TestFilters:
         assert "Rundgang Mobilität" not in html and ">Festival<" not in html
         assert '<option value="online" selected>' in html
 
-    def test_by_chapter_slug_or_id(self, client, events, chapters, frozen):
-        by_slug = client.get("/de/veranstaltungen/?chapter=mobilitaet").content.decode()
-        by_id = client.get(f"/de/veranstaltungen/?chapter={chapters[1].pk}").content.decode()
-        for html in (by_slug, by_id):
-            assert "Rundgang Mobilität" in html and ">Festival<" in html
-            assert "Online-Werkstatt Verwaltung" not in html
+    def test_by_chapter_key_and_old_links_by_slug_or_id(self, client, events, chapters, frozen):
+        mobility = chapters[1]
+        html = client.get(f"/de/veranstaltungen/?chapter={mobility.key}").content.decode()
+        assert "Rundgang Mobilität" in html and ">Festival<" in html
+        assert "Online-Werkstatt Verwaltung" not in html
+        assert f'<option value="{mobility.key}" selected>Mobilität</option>' in html
+        for old in ("mobilitaet", str(mobility.pk)):
+            response = client.get("/de/veranstaltungen/", {"chapter": old, "page": "1"})
+            assert response.status_code == 301
+            assert response["Location"] == f"/de/veranstaltungen/?chapter={mobility.key}&page=1"
 
-    def test_combined_filters_and_the_month_view(self, client, events, frozen):
+    def test_combined_filters_and_the_month_view(self, client, events, chapters, frozen):
         html = client.get(
-            "/de/veranstaltungen/kalender/2026/11/?format=hybrid&chapter=verwaltung"
+            f"/de/veranstaltungen/kalender/2026/11/?format=hybrid&chapter={chapters[0].key}"
         ).content.decode()
         assert ">Festival<" in html and "Online-Werkstatt" not in html
-        assert 'href="/de/veranstaltungen/kalender/2026/12/?format=hybrid&amp;chapter=verwaltung"' \
-            in html
+        assert ('href="/de/veranstaltungen/kalender/2026/12/?format=hybrid&amp;chapter='
+                f'{chapters[0].key}"') in html
 
     @pytest.mark.parametrize(
         "query, message",

@@ -166,18 +166,19 @@ def admin_client(client):
 def test_single_upload_requires_alt_text(admin_client):
     images = get_image_model().objects
     response = admin_client.post(
-        reverse("wagtailimages:add"), {"title": "Rathaus", "file": jpeg(), "alt_text": ""}
+        reverse("wagtailimages:add"), {"title": "Rathaus", "file": jpeg(), "description": ""}
     )
     assert response.status_code == 200
-    assert "alt_text" in response.context["form"].errors
+    assert "description" in response.context["form"].errors
     assert not images.exists()
 
     response = admin_client.post(
         reverse("wagtailimages:add"),
-        {"title": "Rathaus", "file": jpeg(), "alt_text": "Das Rathaus am Markt"},
+        {"title": "Rathaus", "file": jpeg(), "description": "Das Rathaus am Markt"},
     )
     assert response.status_code == 302
-    assert images.get().alt_text == "Das Rathaus am Markt"
+    assert images.get().description == "Das Rathaus am Markt"
+    assert images.get().default_alt_text == "Das Rathaus am Markt"
 
 
 def test_multiple_upload_holds_the_file_until_alt_text_is_given(admin_client):
@@ -190,14 +191,14 @@ def test_multiple_upload_holds_the_file_until_alt_text_is_given(admin_client):
 
     url = reverse("wagtailimages:create_multiple_from_uploaded_image", args=[upload.pk])
     data = admin_client.post(url, {f"uploaded-image-{upload.pk}-title": "Rathaus",
-                                   f"uploaded-image-{upload.pk}-alt_text": ""}).json()
+                                   f"uploaded-image-{upload.pk}-description": ""}).json()
     assert not data["success"]
     assert not images.exists()
 
     data = admin_client.post(url, {f"uploaded-image-{upload.pk}-title": "Rathaus",
-                                   f"uploaded-image-{upload.pk}-alt_text": "Das Rathaus"}).json()
+                                   f"uploaded-image-{upload.pk}-description": "Das Rathaus"}).json()
     assert data["success"]
-    assert images.get().alt_text == "Das Rathaus"
+    assert images.get().description == "Das Rathaus"
     assert not UploadedFile.objects.exists()
 
 

@@ -120,3 +120,17 @@ def test_robots_txt_names_the_sitemap(client):
     lines = response.content.decode().splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
+
+
+def test_a_topic_with_an_umlaut_has_its_listing_and_feeds(client, news):
+    index, _ = news
+    story = NewsPageFactory(parent=index, title="Bürgerrat", slug="buergerrat")
+    story.tags.add("Bürgerbeteiligung")
+    story.save_revision().publish()
+    html = client.get("/de/aktuelles/", {"topic": "bürgerbeteiligung"}).content.decode()
+    assert "Bürgerrat" in html
+    assert 'href="/de/aktuelles/feed/rss/b%C3%BCrgerbeteiligung/"' in html
+    for kind in ("rss", "atom"):
+        response = client.get(f"/de/aktuelles/feed/{kind}/b%C3%BCrgerbeteiligung/")
+        assert response.status_code == 200, kind
+        assert "Bürgerrat" in response.content.decode()

@@ -188,7 +188,7 @@ def test_listing_queries_do_not_grow_with_items(client, news_index, django_asser
 
 
 def test_article_shows_picture_with_alt_text_caption_credit_topics_and_contact(client, news_index):
-    image = SiteImageFactory(alt_text="Menschen im Workshop", credit="Foto: Stadt Jena",
+    image = SiteImageFactory(description="Menschen im Workshop", credit="Foto: Stadt Jena",
                              file__width=1600, file__height=900)
     Topic.objects.create(tag=Tag.objects.create(name="Beteiligung"), name="Bürgerbeteiligung",
                          locale=news_index.locale)
@@ -213,7 +213,7 @@ def test_article_shows_picture_with_alt_text_caption_credit_topics_and_contact(c
 
 
 def test_page_alt_text_is_copied_from_the_image_so_it_can_be_translated(news_index):
-    image = SiteImageFactory(alt_text="Das Rathaus")
+    image = SiteImageFactory(description="Das Rathaus")
     page = NewsPageFactory(parent=news_index, main_image=image)
     assert page.main_image_alt_text == "Das Rathaus"
 

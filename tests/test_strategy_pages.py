@@ -232,7 +232,7 @@ def test_chapter_without_goals_or_sections_renders_without_empty_headings(client
 
 
 def test_chapter_image_uses_the_chapter_alt_text(client, index):
-    image = SiteImageFactory(alt_text="Bild-Alternativtext")
+    image = SiteImageFactory(description="Bild-Alternativtext")
     StrategyChapterPageFactory(parent=index, slug="bild", image=image,
                                image_alt_text="Rathaus am Markt")
     StrategyChapterPageFactory(parent=index, slug="bild2", image=image)

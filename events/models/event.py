@@ -1,4 +1,3 @@
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -14,15 +13,14 @@ from wagtail_localize.fields import SynchronizedField
 
 from events import ical
 from events.choices import EventFormat, EventStatus
-from events.forms import EventPageForm
 from events.routing import RESERVED_SLUGS, route_url
 from home.blocks import BaseStreamBlock
-from strategy.models import StrategyChapterPage
+from strategy.relations import RelatedChaptersMixin
 
 WEB_LINK = URLValidator(schemes=["http", "https"])
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RelatedChaptersMixin, RoutablePageMixin, Page):
     """An event with one or more dates; cancelled and postponed events stay visible."""
 
     summary = models.TextField(
@@ -80,7 +78,7 @@ class EventPage(RoutablePageMixin, Page):
             heading=_("Registration and organiser"),
         ),
         FieldPanel("description"),
-        FieldPanel("related_chapters", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("related_chapters"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -97,7 +95,6 @@ class EventPage(RoutablePageMixin, Page):
         SynchronizedField("related_chapters", overridable=False),
     ]
 
-    base_form_class = EventPageForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
@@ -111,30 +108,6 @@ class EventPage(RoutablePageMixin, Page):
         if self.event_format in (EventFormat.ON_SITE, EventFormat.HYBRID) and not self.venue_name:
             raise ValidationError({"venue_name": _("Events on site need a venue.")})
 
-    def save(self, *args, **kwargs):
-        self._localise_related_chapters()
-        return super().save(*args, **kwargs)
-
-    def _localise_related_chapters(self) -> None:
-        """Point at the chapters of this page's language where they are translated.
-
-        wagtail-localize copies the German page's chapters into the English copy unchanged
-        (it does not translate many-to-many relations), so the swap happens here.
-        """
-        if self.locale_id is None:
-            return
-        chapters = list(self.related_chapters.all())
-        if all(chapter.locale_id == self.locale_id for chapter in chapters):
-            return
-        local = {
-            chapter.translation_key: chapter
-            for chapter in StrategyChapterPage.objects.filter(
-                locale_id=self.locale_id,
-                translation_key__in=[chapter.translation_key for chapter in chapters],
-            )
-        }
-        self.related_chapters = [local.get(c.translation_key, c) for c in chapters]
-
     @property
     def is_cancelled(self) -> bool:
         return self.status == EventStatus.CANCELLED
@@ -143,18 +116,6 @@ class EventPage(RoutablePageMixin, Page):
     def status_badge(self) -> str:
         """The status, where it is news: cancelled or postponed."""
         return "" if self.status == EventStatus.SCHEDULED else self.get_status_display()
-
-    def chapters(self):
-        """The related chapters that are published in this page's language."""
-        return (
-            StrategyChapterPage.objects.live()
-            .public()
-            .filter(
-                locale_id=self.locale_id,
-                translation_key__in=self.related_chapters.values("translation_key"),
-            )
-            .order_by("chapter_number")
-        )
 
     def dates(self):
         return self.occurrences.order_by("start", "pk")

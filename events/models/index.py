@@ -1,5 +1,5 @@
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -50,8 +50,19 @@ class EventIndexPage(RoutablePageMixin, Page):
             .order_by("chapter_number", "title")
         )
 
+    query_form = EventFilterForm
+
     def filter_form(self, request) -> EventFilterForm:
-        return EventFilterForm(request.GET, chapters=self.chapters())
+        return self.query_form(request.GET, chapters=self.chapters())
+
+    def outdated_filter_redirect(self, request, form: EventFilterForm):
+        """A permanent redirect for a link (or a subscribed feed) that names its chapter the
+        old way, by slug or id, to the same view with the chapter's key; else None."""
+        if not (form.is_valid() and form.is_outdated):
+            return None
+        query = request.GET.copy()
+        query["chapter"] = form.cleaned_data["chapter"].key
+        return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
 
     def _render(self, request, view: str, form: EventFilterForm, **context):
         response = self.render(
@@ -75,6 +86,8 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     def _list(self, request, view: str, occurrences):
         form = self.filter_form(request)
+        if redirect := self.outdated_filter_redirect(request, form):
+            return redirect
         page_obj = paginate(request, form.apply(occurrences)) if form.is_valid() else None
         return self._render(request, view, form, page_obj=page_obj)
 
@@ -104,6 +117,8 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     def _month(self, request, year: int, month: int):
         form = self.filter_form(request)
+        if redirect := self.outdated_filter_redirect(request, form):
+            return redirect
         occurrences = self.occurrences().in_month(year, month)
         if form.is_valid():
             occurrences = form.apply(occurrences)
@@ -122,6 +137,8 @@ class EventIndexPage(RoutablePageMixin, Page):
         form = self.filter_form(request)
         if not form.is_valid():
             raise Http404
+        if redirect := self.outdated_filter_redirect(request, form):
+            return redirect
         occurrences = form.apply(self.occurrences().since(ical.feed_start(timezone.now())))
         name = self.title
         if form.cleaned_data["chapter"]:

@@ -131,7 +131,7 @@ def placeholder_image(title: str, alt_text: str, credit: str, colour: str, log: 
     buffer = io.BytesIO()
     canvas.save(buffer, format="JPEG", quality=85)
     slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:60]
-    image = image_model(title=title, alt_text=alt_text, credit=credit)
+    image = image_model(title=title, description=alt_text, credit=credit)
     image.file = ImageFile(buffer, name=f"{slug}.jpg")
     image.save()
     log.add(f"image: {title}")

@@ -1,5 +1,7 @@
-from .images import SiteImage, SiteRendition
+from .images import ImageAltTextMixin, SiteImage, SiteRendition
 from .pages import ContentPage, HomePage
 from .settings import LegalPages
 
-__all__ = ["ContentPage", "HomePage", "LegalPages", "SiteImage", "SiteRendition"]
+__all__ = [
+    "ContentPage", "HomePage", "ImageAltTextMixin", "LegalPages", "SiteImage", "SiteRendition",
+]

@@ -33,8 +33,11 @@ def breadcrumb(context):
 
 @register.simple_tag(takes_context=True)
 def legal_links(context):
-    request = context["request"]
-    return LegalPages.for_request(request).links_for(Locale.get_active())
+    try:
+        legal_pages = LegalPages.for_request(context["request"])
+    except LegalPages.DoesNotExist:  # no site answers to this host
+        return []
+    return legal_pages.links_for(Locale.get_active())
 
 
 @register.simple_tag(takes_context=True)

@@ -1,4 +1,5 @@
 import datetime
+import uuid
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -10,7 +11,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model, get_image_model_string
 from wagtail.models import Page, PageManager
@@ -18,8 +19,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.models import ImageAltTextMixin
 from news.blocks import NewsStreamBlock
-from strategy.models import StrategyChapterPage
+from news.forms import NewsFilterForm
+from strategy.relations import RelatedChaptersMixin
 
 from .snippets import Topic
 
@@ -66,6 +69,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     per_page = 10
+    query_form = NewsFilterForm
 
     class Meta:
         verbose_name = _("news index")
@@ -89,12 +93,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def topic_for(self, slug: str | None) -> Tag | None:
         """The tag a ``topic`` parameter names; Http404 for one that does not exist."""
-        if not slug:
-            return None
-        tag = Tag.objects.filter(slug=slug).first()
-        if tag is None:
+        form = self.query_form({"topic": slug or ""})
+        if not form.is_valid():
             raise Http404(_("There is no such topic."))
-        return tag
+        return form.cleaned_data["topic"]
 
     def topic_label(self, tag: Tag) -> str:
         return Topic.labels([tag], self.locale)[tag.pk]
@@ -109,13 +111,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        slug = request.GET.get("topic")
-        try:
-            topic = self.topic_for(slug)
-        except Http404:
-            response = self.render(request, context_overrides={"unknown_topic": slug})
+        form = self.query_form(request.GET)
+        if not form.is_valid():
+            response = self.render(request, context_overrides={"unknown_topic": True})
             response.status_code = 404
             return response
+        topic = form.cleaned_data["topic"]
         paginator = Paginator(self.news(topic), self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
         return self.render(
@@ -143,20 +144,20 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
         return NewsAtomFeed(self)(request)
 
-    @path("feed/rss/<slug:topic>/", name="feed_rss_topic")
+    @re_path(r"^feed/rss/(?P<topic>[-\w]+)/$", name="feed_rss_topic")
     def feed_rss_topic(self, request, topic):
         from news.feeds import NewsRssFeed
 
         return NewsRssFeed(self, self.topic_for(topic))(request)
 
-    @path("feed/atom/<slug:topic>/", name="feed_atom_topic")
+    @re_path(r"^feed/atom/(?P<topic>[-\w]+)/$", name="feed_atom_topic")
     def feed_atom_topic(self, request, topic):
         from news.feeds import NewsAtomFeed
 
         return NewsAtomFeed(self, self.topic_for(topic))(request)
 
 
-class NewsPage(Page):
+class NewsPage(ImageAltTextMixin, RelatedChaptersMixin, Page):
     """One story. The German copy is the source; the English one is made with wagtail-localize."""
 
     date = models.DateField(_("publication date"), default=datetime.date.today)
@@ -175,7 +176,10 @@ class NewsPage(Page):
         _("alternative text"),
         max_length=255,
         blank=True,
-        help_text=_("Left empty, the image's own alternative text is copied here to translate."),
+        help_text=_(
+            "Filled in with the image's alternative text, to adapt to this story and to "
+            "translate. Choosing another image replaces it unless you change it as well."
+        ),
     )
     main_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
     main_image_credit = models.CharField(
@@ -228,9 +232,8 @@ class NewsPage(Page):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    # Date, image and topics are the same story in every language. Related chapters are
-    # copied from the source on every sync and then mapped to this copy's language (see
-    # save_revision); wagtail-localize itself skips many-to-many fields.
+    # Date, image and topics are the same story in every language; related chapters are
+    # mirrored from the German page (RelatedChaptersMixin).
     override_translatable_fields = [
         SynchronizedField("date", overridable=False),
         SynchronizedField("main_image", overridable=False),
@@ -238,6 +241,7 @@ class NewsPage(Page):
     ]
 
     objects = NewsPageManager()
+    image_alt_text_fields = {"main_image": "main_image_alt_text"}
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
@@ -249,28 +253,12 @@ class NewsPage(Page):
     def search_result_date(self):
         return self.date
 
-    def clean(self):
-        super().clean()
-        # Copying the image's text makes it a segment the translator must translate.
-        if self.main_image and not self.main_image_alt_text:
-            self.main_image_alt_text = self.main_image.alt_text
-
-    def save_revision(self, *args, **kwargs):
-        self.localize_related_chapters()
-        return super().save_revision(*args, **kwargs)
-
-    def localize_related_chapters(self):
-        """Point each related chapter at its copy in this page's language where one exists."""
-        chosen = list(self.related_chapters.all())
-        if all(chapter.locale_id == self.locale_id for chapter in chosen):
-            return
-        in_locale = {
-            chapter.translation_key: chapter
-            for chapter in StrategyChapterPage.objects.filter(
-                translation_key__in=[c.translation_key for c in chosen], locale_id=self.locale_id
-            )
-        }
-        self.related_chapters = [in_locale.get(c.translation_key, c) for c in chosen]
+    @property
+    def feed_guid(self) -> str:
+        """The story's id in feeds: kept when its slug, title or place in the tree changes,
+        different for each language copy (feed readers would merge equal ids)."""
+        language = self.locale.language_code
+        return f"urn:uuid:{uuid.uuid5(self.translation_key, language)}"
 
     @property
     def image_credit(self) -> str:
@@ -282,16 +270,6 @@ class NewsPage(Page):
         tags = list(self.tags.all())
         labels = Topic.labels(tags, self.locale)
         return [TopicChoice(tag.slug, labels[tag.pk]) for tag in tags]
-
-    def chapters(self):
-        """Related strategy chapters in this page's language, whichever copy was chosen."""
-        keys = self.related_chapters.values("translation_key")
-        return (
-            StrategyChapterPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, translation_key__in=keys)
-            .order_by("chapter_number")
-        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -2,11 +2,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, TranslatableMixin
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 
-@register_snippet
 class PressContact(TranslatableMixin, models.Model):
     """Who answers the press about a story; translated so the role reads right in English."""
 
@@ -35,7 +33,6 @@ class PressContact(TranslatableMixin, models.Model):
         return f"{self.name} ({self.organisation})" if self.organisation else self.name
 
 
-@register_snippet
 class Topic(TranslatableMixin, models.Model):
     """The label of a news topic in one language.
 
@@ -62,6 +59,11 @@ class Topic(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def slug(self) -> str:
+        """What ``?topic=`` and the topic feeds use, in every language."""
+        return self.tag.slug
 
     @staticmethod
     def labels(tags, locale: Locale) -> dict[int, str]:

@@ -1,7 +1,8 @@
-"""The default backend: language-aware full text on PostgreSQL, modelsearch's own elsewhere.
+"""The default backend: language-aware full text on PostgreSQL, prefix matching on SQLite.
 
-On SQLite (the zero-configuration development setup) modelsearch uses FTS5, which has no
-stemming and no per-language analysis; the search page works there, only less well.
+On PostgreSQL each language gets its own stemming (``postgres.py``); on SQLite (the
+zero-configuration development setup) FTS5 has no stemming, and terms of four or more letters
+match as prefixes (``sqlite.py``). Anything else gets modelsearch's own backend.
 """
 
 from django.db import connection
@@ -13,4 +14,12 @@ def SearchBackend(params):  # noqa: N802 - modelsearch looks the backend up by t
         from .postgres import LanguagePostgresSearchBackend
 
         return LanguagePostgresSearchBackend(params)
-    return database.SearchBackend(params)
+    backend = database.SearchBackend(params)
+    if connection.vendor == "sqlite":
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+        from .sqlite import PrefixSQLiteSearchBackend
+
+        if isinstance(backend, SQLiteSearchBackend):  # FTS5 is available
+            return PrefixSQLiteSearchBackend(params)
+    return backend

@@ -23,7 +23,7 @@ class ContentPageFactory(wagtail_factories.PageFactory):
 
 
 class SiteImageFactory(wagtail_factories.ImageFactory):
-    alt_text = "Blick über Jena"
+    description = "Blick über Jena"
     credit = "Foto: Stadt Jena"
 
     class Meta:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('strategy', '0002_chapter_content_goals_and_measures'),
+        ('strategy', '0003_image_blocks_and_alt_text'),
     ]
 
     operations = [
