@@ -116,7 +116,7 @@ def send_statement_of_reasons(comment_id: int) -> bool:
             "name": comment.author_name(),
             "page": page_in_language(comment.discussion.translation_key, comment.language),
             "url": _site_url(reverse("participation:decision", args=[comment.pk])),
-            "rules_url": rules_url(comment.language, comment.moderation_reason),
+            "rules_url": rules_url(comment.language),
             "contact": moderation_contact(),
         }
     _send("statement", context, comment.language, [comment.author.email])

@@ -269,6 +269,6 @@ def decision(request, comment_id: int):
     return render(request, "participation/decision_page.html", {
         "comment": comment,
         "page": page_in_language(comment.discussion.translation_key, get_language()),
-        "rules_url": rules_url(get_language(), comment.moderation_reason),
+        "rules_url": rules_url(get_language()),
         "contact": moderation_contact(),
     })

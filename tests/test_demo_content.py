@@ -44,8 +44,8 @@ def test_load_demo_builds_both_languages_and_is_idempotent(load_demo):
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
     assert HomePage.objects.filter(locale__language_code="en").live().count() == 1
-    assert ContentPage.objects.filter(locale__language_code="de").live().count() == 3
-    assert ContentPage.objects.filter(locale__language_code="en").live().count() == 3
+    assert ContentPage.objects.filter(locale__language_code="de").live().count() == 4
+    assert ContentPage.objects.filter(locale__language_code="en").live().count() == 4
 
 
 def test_demo_pages_are_served_in_both_languages(client, load_demo):

@@ -20,7 +20,11 @@ def legal(site_tree):
     accessibility = ContentPageFactory(
         parent=site_tree.home_de, title="Barrierefreiheit", slug="barrierefreiheit"
     )
+    netiquette = ContentPageFactory(parent=site_tree.home_de, title="Netiquette",
+                                    slug="netiquette")
+    translate(netiquette, "en", title="Netiquette", slug="netiquette")
     settings = LegalPages.for_site(Site.objects.get(is_default_site=True))
+    settings.netiquette_page = netiquette
     settings.imprint_page = imprint
     settings.privacy_page = privacy
     settings.accessibility_page = accessibility

@@ -132,4 +132,71 @@ LEGAL_PAGES = {
             ),
         ],
     },
+    "netiquette": {
+        "title": ("Netiquette", "Netiquette"),
+        "slug": ("netiquette", "netiquette"),
+        "intro": (
+            "Die Regeln für die Diskussionen auf dieser Website. Sie gelten für alle Beiträge "
+            "und Antworten, auf Deutsch und auf Englisch.",
+            "The rules for the discussions on this website. They apply to every comment and "
+            "reply, in German and in English.",
+        ),
+        "body": [
+            ("text", *DEMO_NOTE),
+            ("heading", "Respekt statt Beleidigung", "Respect, not insults"),
+            (
+                "text",
+                "Kritisieren Sie Ideen, nicht Menschen. Beleidigungen und persönliche Angriffe "
+                "werden ausgeblendet.",
+                "Criticise ideas, not people. Insults and personal attacks are hidden.",
+            ),
+            ("heading", "Keine Diskriminierung", "No discrimination"),
+            (
+                "text",
+                "Abwertende Äußerungen über Herkunft, Geschlecht, Religion, Behinderung, Alter "
+                "oder sexuelle Identität haben hier keinen Platz.",
+                "Remarks that belittle people for their origin, gender, religion, disability, "
+                "age or sexual identity have no place here.",
+            ),
+            ("heading", "Keine Werbung", "No advertising"),
+            (
+                "text",
+                "Werbung, Kettenbriefe und immer gleiche Beiträge werden als Spam entfernt.",
+                "Advertising, chain letters and the same comment over and over are removed as "
+                "spam.",
+            ),
+            ("heading", "Beim Thema bleiben", "Stay on topic"),
+            (
+                "text",
+                "Jede Diskussion gehört zu einem Handlungsfeld, einem Ziel oder einer "
+                "Maßnahme. Beiträge zu anderen Themen werden ausgeblendet.",
+                "Every discussion belongs to a field of action, a goal or a measure. Comments "
+                "on other subjects are hidden.",
+            ),
+            ("heading", "Daten anderer schützen", "Protect other people's data"),
+            (
+                "text",
+                "Veröffentlichen Sie keine Namen, Adressen, Telefonnummern oder Bilder "
+                "anderer Menschen.",
+                "Do not publish other people's names, addresses, phone numbers or pictures.",
+            ),
+            ("heading", "Im Rahmen des Rechts", "Within the law"),
+            (
+                "text",
+                "Rechtswidrige Inhalte werden ausgeblendet und können angezeigt werden.",
+                "Unlawful content is hidden and may be reported to the authorities.",
+            ),
+            ("heading", "Entscheidungen und Widerspruch", "Decisions and objections"),
+            (
+                "text",
+                "Ein Beitrag, den drei Personen melden, wird ausgeblendet, bis die Moderation "
+                "entschieden hat. Wer einen Beitrag geschrieben hat, erfährt jede Entscheidung "
+                "mit Begründung und kann innerhalb von vier Wochen an "
+                "beteiligung@jena.example widersprechen.",
+                "A comment reported by three people is hidden until the moderators have "
+                "decided. Its author learns every decision with the reasons and can object "
+                "within four weeks by writing to beteiligung@jena.example.",
+            ),
+        ],
+    },
 }

@@ -44,13 +44,19 @@ class LegalPages(BaseSiteSetting):
         Page, verbose_name=_("accessibility statement"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
+    netiquette_page = models.ForeignKey(
+        Page, verbose_name=_("netiquette"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("The rules for discussions, linked from every comment form and decision."),
+    )
 
     panels = [
         FieldPanel("imprint_page"),
         FieldPanel("privacy_page"),
         FieldPanel("accessibility_page"),
+        FieldPanel("netiquette_page"),
     ]
-    page_fields = ("imprint_page", "privacy_page", "accessibility_page")
+    page_fields = ("imprint_page", "privacy_page", "accessibility_page", "netiquette_page")
 
     class Meta:
         verbose_name = _("legal pages")
@@ -96,6 +102,13 @@ class LegalPages(BaseSiteSetting):
             hreflang = "" if page.locale_id == locale.pk else page.locale.language_code
             links.append(LegalLink(page, hreflang))
         return links
+
+    def link_to(self, field_name: str, locale: Locale) -> LegalLink | None:
+        """The link to one chosen page (e.g. ``"netiquette_page"``) for readers of ``locale``."""
+        key = Page.objects.filter(pk=getattr(self, f"{field_name}_id")).values_list(
+            "translation_key", flat=True).first()
+        return next((link for link in self.links_for(locale)
+                     if link.page.translation_key == key), None)
 
     def problems(self) -> list[LegalPageProblem]:
         """What editors must fix: legal pages that are not chosen, or not live in a language."""

@@ -43,3 +43,13 @@ def legal_links(context):
 @register.simple_tag(takes_context=True)
 def locale_home(context):
     return navigation.locale_home(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def legal_link(context, field_name):
+    """One of the site's legal pages for the reader's language, e.g. "netiquette_page"."""
+    try:
+        legal_pages = LegalPages.for_request(context["request"])
+    except LegalPages.DoesNotExist:
+        return None
+    return legal_pages.link_to(field_name, Locale.get_active())

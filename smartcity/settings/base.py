@@ -138,6 +138,8 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Smart City Jena] "
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # mails on password and address changes
+ACCOUNT_ADAPTER = "smartcity.accounts.AccountAdapter"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="https")
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
@@ -145,6 +147,9 @@ LOGIN_REDIRECT_URL = "/"
 # Participation: rate limits on the shared cache (django-ratelimit); names citizens may not take.
 RATELIMIT_USE_CACHE = "default"
 PARTICIPATION_RESERVED_NAMES = ["Stadt Jena", "City of Jena", "Moderation", "Administrator"]
+PARTICIPATION_RULES_URL = "home.links.netiquette_url"
+PARTICIPATION_MODERATION_CONTACT = env.str("PARTICIPATION_MODERATION_CONTACT",
+                                           default="beteiligung@jena.example")
 
 # Languages: German is the source language, English its translation.
 LANGUAGE_CODE = "de"

@@ -1,0 +1,15 @@
+"""How citizens' accounts (django-allauth) fit this site."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.urls import reverse
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """After signing in or out, citizens land on the home page of the language they were
+    using (``/de/`` or ``/en/``), not on ``/``, which would choose by the browser's language."""
+
+    def get_login_redirect_url(self, request):
+        return reverse("wagtail_serve", args=[""])
+
+    def get_logout_redirect_url(self, request):
+        return reverse("wagtail_serve", args=[""])
