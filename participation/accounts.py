@@ -7,7 +7,7 @@ e-mail address, and the choice to be told about replies."""
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from .models import Participant
+from .privacy import delete_account, personal_data
 from .models.participants import clean_display_name, validate_display_name
 
 
@@ -61,4 +62,47 @@ def account_settings(request):
         messages.success(request, _("Your settings were saved."))
         return HttpResponseRedirect(reverse("participation:account"))
     return render(request, "participation/account.html", {"form": form},
+                  status=400 if form.is_bound else 200)
+
+
+@never_cache
+@login_required
+def data_download(request):
+    """Made on request (POST), never cached, never behind a reusable link."""
+    if request.method == "POST":
+        response = JsonResponse(personal_data(request.user), json_dumps_params={"indent": 2})
+        response["Content-Disposition"] = 'attachment; filename="my-participation-data.json"'
+        response["Cache-Control"] = "no-store"
+        return response
+    return render(request, "participation/data_download.html")
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(label=gettext_lazy("Your password"),
+                               widget=forms.PasswordInput(attrs={"autocomplete":
+                                                                 "current-password"}))
+    confirm = forms.BooleanField(label=gettext_lazy(
+        "I understand: my account is deleted for good; my comments stay, as from “deleted "
+        "user”."))
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password
+
+
+@never_cache
+@login_required
+def delete_account_view(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        delete_account(request)
+        messages.success(request, _("Your account was deleted."))
+        return HttpResponseRedirect(reverse("wagtail_serve", args=[""]))
+    return render(request, "participation/delete_account.html", {"form": form},
                   status=400 if form.is_bound else 200)

@@ -7,6 +7,8 @@ app_name = "participation"
 
 urlpatterns = [
     path(_("account/"), accounts.account_settings, name="account"),
+    path(_("account/data/"), accounts.data_download, name="data"),
+    path(_("account/delete/"), accounts.delete_account_view, name="delete_account"),
     path(_("discussion/<int:page_id>/"), views.discussion, name="discussion"),
     path(_("discussion/<int:page_id>/more/"), views.more, name="more"),
     path(_("discussion/<int:page_id>/comment/"), views.post, name="post"),

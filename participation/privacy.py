@@ -1,0 +1,89 @@
+"""Citizens' data rights (GDPR articles 15, 17 and 20): everything stored about a citizen as
+JSON, and deleting the account while the discussion stays readable.
+
+Deleting keeps the comments (their author becomes "deleted user"), removes supports (so counts
+fall), e-mail addresses, the public name and consents, keeps reports without the reporter, and
+overwrites what Wagtail's audit log recorded of the public name."""
+
+from django.contrib.auth import logout
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from .models import CitizenComment, Participant, Report, Support
+
+# Other parts of the add-on (surveys) add what they store: a callable (user) -> (key, data).
+personal_data_sections = []
+
+
+def _when(value):
+    return value.isoformat() if value else None
+
+
+def personal_data(user) -> dict:
+    participant = Participant.objects.filter(user=user).first()
+    from allauth.account.models import EmailAddress
+
+    data = {
+        "generated_at": timezone.now().isoformat(),
+        "account": {
+            "email": user.email,
+            "created": _when(user.date_joined),
+            "last_login": _when(user.last_login),
+            "email_addresses": [
+                {"email": address.email, "verified": address.verified,
+                 "primary": address.primary}
+                for address in EmailAddress.objects.filter(user=user)
+            ],
+        },
+        "participant": participant and {
+            "public_name": participant.display_name,
+            "notify_replies": participant.notify_replies,
+            "blocked": _when(participant.blocked_at),
+            "blocked_reason": participant.blocked_reason,
+        },
+        "consents": participant and [
+            {"what": "privacy notice", "version": participant.privacy_consent_version,
+             "given": _when(participant.privacy_consent_at)}
+        ] if participant and participant.privacy_consent_at else [],
+        "comments": [
+            {"id": c.pk, "page": c.discussion.title, "about": c.target, "language": c.language,
+             "text": c.text, "state": c.status, "written": _when(c.created_at),
+             "edited": _when(c.edited_at), "deleted": _when(c.deleted_at),
+             "in_reply_to": c.parent_id}
+            for c in CitizenComment.objects.filter(author=user).select_related("discussion")
+            .order_by("created_at")
+        ],
+        "supports": [
+            {"comment": s.comment_id, "given": _when(s.created_at)}
+            for s in Support.objects.filter(user=user).order_by("created_at")
+        ],
+        "reports": [
+            {"comment": r.comment_id, "reason": r.reason, "details": r.text,
+             "reported": _when(r.created_at), "outcome": r.outcome}
+            for r in Report.objects.filter(reporter=user).order_by("created_at")
+        ],
+    }
+    for section in personal_data_sections:
+        key, value = section(user)
+        data[key] = value
+    return data
+
+
+account_deletion_steps = []  # callables (user) run before the account is deleted
+
+
+def delete_account(request) -> None:
+    user = request.user
+    with transaction.atomic():
+        participant = Participant.objects.filter(user=user).first()
+        if participant:
+            ModelLogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(Participant),
+                object_id=str(participant.pk),
+            ).update(label="—", data={})
+        for step in account_deletion_steps:
+            step(user)
+        user.delete()  # comments and reports keep their rows without the person
+    logout(request)
