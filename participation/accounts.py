@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from .models import Participant
-from .privacy import delete_account, personal_data
 from .models.participants import clean_display_name, validate_display_name
+from .privacy import delete_account, personal_data
 
 
 class DisplayNameField(forms.CharField):

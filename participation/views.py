@@ -15,7 +15,7 @@ from wagtail.models import Page
 from . import moderation, rules, services
 from .forms import CommentForm, DiscussionQueryForm, EditCommentForm, ReportForm
 from .mixins import ParticipationMixin
-from .models import CitizenComment, Participant, SortOrder
+from .models import CitizenComment, SortOrder
 from .site_links import moderation_contact, rules_url
 from .tasks import page_in_language
 from .threads import counts_for, load_threads
@@ -53,7 +53,7 @@ def wants_json(request) -> bool:
 
 
 def comment_form_for(request, page, data=None, *, parent=None, target=""):
-    participant = Participant.objects.filter(user=request.user).first()
+    participant = rules.participant_of(request.user)
     return CommentForm(
         data,
         targets=page.participation_targets(),

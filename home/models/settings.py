@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 class LegalLink:
     page: Page
     hreflang: str  # the page's language where it is not the reader's, else ""
+    field: str = ""  # which setting chose it, e.g. "privacy_page"
 
 
 @dataclass(frozen=True)
@@ -95,20 +96,17 @@ class LegalPages(BaseSiteSetting):
             return (page.locale_id != locale.pk, rank, page.pk)
 
         links = []
-        for versions in self._live_versions().values():
+        for name, versions in self._live_versions().items():
             if not versions:
                 continue
             page = min(versions, key=preference)
             hreflang = "" if page.locale_id == locale.pk else page.locale.language_code
-            links.append(LegalLink(page, hreflang))
+            links.append(LegalLink(page, hreflang, name))
         return links
 
     def link_to(self, field_name: str, locale: Locale) -> LegalLink | None:
         """The link to one chosen page (e.g. ``"netiquette_page"``) for readers of ``locale``."""
-        key = Page.objects.filter(pk=getattr(self, f"{field_name}_id")).values_list(
-            "translation_key", flat=True).first()
-        return next((link for link in self.links_for(locale)
-                     if link.page.translation_key == key), None)
+        return next((link for link in self.links_for(locale) if link.field == field_name), None)
 
     def problems(self) -> list[LegalPageProblem]:
         """What editors must fix: legal pages that are not chosen, or not live in a language."""

@@ -31,13 +31,22 @@ def breadcrumb(context):
     return {"page": page, "ancestors": navigation.breadcrumb(page) if page else []}
 
 
+def _legal_links(request):
+    """The legal pages' links for this request's language, worked out once per request (the
+    footer and the participation forms both ask)."""
+    if not hasattr(request, "_legal_links"):
+        try:
+            legal_pages = LegalPages.for_request(request)
+        except LegalPages.DoesNotExist:  # no site answers to this host
+            request._legal_links = []
+        else:
+            request._legal_links = legal_pages.links_for(Locale.get_active())
+    return request._legal_links
+
+
 @register.simple_tag(takes_context=True)
 def legal_links(context):
-    try:
-        legal_pages = LegalPages.for_request(context["request"])
-    except LegalPages.DoesNotExist:  # no site answers to this host
-        return []
-    return legal_pages.links_for(Locale.get_active())
+    return _legal_links(context["request"])
 
 
 @register.simple_tag(takes_context=True)
@@ -48,8 +57,5 @@ def locale_home(context):
 @register.simple_tag(takes_context=True)
 def legal_link(context, field_name):
     """One of the site's legal pages for the reader's language, e.g. "netiquette_page"."""
-    try:
-        legal_pages = LegalPages.for_request(context["request"])
-    except LegalPages.DoesNotExist:
-        return None
-    return legal_pages.link_to(field_name, Locale.get_active())
+    return next((link for link in _legal_links(context["request"]) if link.field == field_name),
+                None)
