@@ -138,7 +138,9 @@ class Visitor:
         else:
             route.abort()
 
-    def open(self, url: str, width: int = 1280, javascript: bool = True, status: int = 200):
+    def open(self, url: str, width: int = 1280, javascript: bool = True, status: int = 200,
+             user=None):
+        """``url`` in a new browser context; signed in as ``user`` when one is given."""
         context = self.browser.new_context(
             viewport={"width": width, "height": 900},
             java_script_enabled=javascript,
@@ -146,6 +148,8 @@ class Visitor:
         )
         context.route("**/*", self._route)
         self.contexts.append(context)
+        if user is not None:
+            context.add_cookies(session_cookies(user, self.site.url))
         page = context.new_page()
         response = page.goto(url, wait_until="load")
         assert response is not None and response.status == status, (
@@ -164,6 +168,17 @@ class Visitor:
     def close(self):
         for context in self.contexts:
             context.close()
+
+
+def session_cookies(user, url: str) -> list[dict]:
+    """The session cookie that signs ``user`` in on the live server at ``url``, without going
+    through the sign-in form (the session is made by Django's test client)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    name = settings.SESSION_COOKIE_NAME
+    return [{"name": name, "value": client.cookies[name].value, "url": url}]
 
 
 @pytest.fixture

@@ -4,11 +4,13 @@ A new page type joins every browser test (axe audit at 390 and 1280 px, screensh
 validation, no request to another host, 320 px reflow, no JavaScript, skip link) with one
 ``PageType`` line in ``PAGE_TYPES``. Its URL comes from the demo content: either the first live
 page of a model in each language (``model=``, plus an optional ``suffix`` for a route such as a
-month), or fixed paths (``paths=``) for views that are not pages, e.g.::
+month), fixed paths (``paths=``) for views that are not pages, or ``resolve=``, a function of the
+language that returns the path from the database (called once the demo is loaded), e.g.::
 
     PageType("news-page", model="news.NewsPage"),
     PageType("event-month", model="events.EventIndexPage", suffix="2026/05/"),
     PageType("search-results", paths={"de": "/de/suche/?q=Jena", "en": "/en/search/?q=Jena"}),
+    PageType("discussion-measure", resolve=discussion_path_of_a_measure),
 
 A page type whose language switch must keep the reader on the same page joins
 ``LANGUAGE_SWITCH`` by name; any other keyboard journey is one ``Journey`` in ``JOURNEYS``::
@@ -21,6 +23,7 @@ A page type whose language switch must keep the reader on the same page joins
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -35,9 +38,49 @@ class PageType:
     suffix: str | dict[str, str] = ""
     paths: dict[str, str] = field(default_factory=dict)  # language -> path, when not a page
     status: int = 200
+    # language -> path, looked up in the database once the demo content is loaded
+    resolve: Callable[[str], str] | None = None
 
     def suffix_for(self, language: str) -> str:
         return self.suffix.get(language, "") if isinstance(self.suffix, dict) else self.suffix
+
+
+def demo_chapter(language: str):
+    """The chapter that carries the demo discussion ("Digitale Verwaltung"), in ``language``."""
+    from participation.demo import chapter
+
+    german = chapter()
+    assert german is not None, "the demo content has no chapter with a discussion"
+    return german.get_translations(inclusive=True).get(locale__language_code=language).specific
+
+
+def discussion_path(language: str, about: str = "") -> str:
+    """The discussion page of the demo chapter in ``language``, or of one of its parts."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(language):
+        path = reverse("participation:discussion", args=[demo_chapter(language).pk])
+    return path + (f"?about={about}" if about else "")
+
+
+def discussed_measure(language: str = "de"):
+    """The first measure of the demo chapter that has comments, labelled in ``language``."""
+    from django.utils import translation
+
+    from participation.threads import counts_for
+
+    page = demo_chapter(language)
+    counts = counts_for(page)
+    with translation.override(language):
+        measures = [t for t in page.participation_targets() if t.kind == "measure"]
+    measure = next((t for t in measures if counts.for_target(t.key)), None)
+    assert measure is not None, "no measure of the demo chapter has comments"
+    return measure
+
+
+def discussion_path_of_a_measure(language: str) -> str:
+    return discussion_path(language, discussed_measure(language).key)
 
 
 PAGE_TYPES = [
@@ -56,6 +99,8 @@ PAGE_TYPES = [
                                       "en": "/en/search/?q=administration"}),
     PageType("search-empty", paths={"de": "/de/suche/?q=Xylophon",
                                     "en": "/en/search/?q=xylophone"}),
+    PageType("discussion-chapter", resolve=discussion_path),
+    PageType("discussion-measure", resolve=discussion_path_of_a_measure),
 ]
 
 LANGUAGES = ("de", "en")
@@ -118,6 +163,9 @@ def page_type_urls() -> dict[str, dict[str, str]]:
 
     urls = {}
     for page_type in PAGE_TYPES:
+        if page_type.resolve:
+            urls[page_type.name] = {language: page_type.resolve(language) for language in LANGUAGES}
+            continue
         if page_type.paths:
             urls[page_type.name] = dict(page_type.paths)
             continue
