@@ -3,7 +3,7 @@ project package (``smartcity.locale``, ``smartcity.static``) so an installed whe
 
 from setuptools import find_packages, setup
 
-APPS = ["smartcity", "home", "news", "events", "strategy", "search", "participation"]
+APPS = ["smartcity", "home", "news", "events", "strategy", "search", "participation", "editorial"]
 
 setup(
     packages=[

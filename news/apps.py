@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,13 +10,6 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from home import related
-        from news.models import NewsIndexPage
         from news.related import latest_news_for_chapter
-        from news.signals import put_new_index_under_review
 
         related.register(latest_news_for_chapter)
-        post_save.connect(
-            put_new_index_under_review,
-            sender=NewsIndexPage,
-            dispatch_uid="news_index_under_review",
-        )

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from taggit.models import Tag
 
-from news import editorial
+from editorial import roles as editorial
 from news.models import PressContact, Topic
 
 pytestmark = pytest.mark.django_db

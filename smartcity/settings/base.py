@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "events",
     "search",
     "participation",
+    "editorial",
     "allauth",
     "allauth.account",
     "wagtail_localize",
@@ -143,6 +144,15 @@ ACCOUNT_ADAPTER = "smartcity.accounts.AccountAdapter"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="https")
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
+
+# Machine translation is off unless a DeepL key is configured (wagtail-localize's DeepL
+# translator then offers a "Translate with DeepL" button in the translation editor).
+DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
 
 # Participation: rate limits on the shared cache (django-ratelimit); names citizens may not take.
 RATELIMIT_USE_CACHE = "default"

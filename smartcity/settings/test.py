@@ -23,6 +23,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # A page type of the tests' own hosts the participation add-on without any project app.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.participation_host"]  # noqa: F405
 
+# Machine translation is never called by the tests, whatever the shell exports.
+DEEPL_API_KEY = ""
+vars().pop("WAGTAILLOCALIZE_MACHINE_TRANSLATOR", None)
+
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
