@@ -13,3 +13,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_logout_redirect_url(self, request):
         return reverse("wagtail_serve", args=[""])
+
+
+def login_name(request, credentials):
+    """The account name a log-in attempt is for, for django-axes: Wagtail's admin sends
+    ``username``, allauth's citizen log-in ``login`` (an e-mail address)."""
+    credentials = credentials or {}
+    for key in ("username", "login", "email"):
+        if value := credentials.get(key) or request.POST.get(key):
+            return str(value).strip().lower()
+    return ""

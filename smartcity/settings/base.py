@@ -5,6 +5,7 @@ ELASTICSEARCH_URL, EMAIL_URL, SECRET_KEY, ALLOWED_HOSTS. Without them the site r
 SQLite, Wagtail's database search backend and a local-memory cache.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -30,6 +31,7 @@ INSTALLED_APPS = [
     "editorial",
     "allauth",
     "allauth.account",
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -57,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "smartcity.middleware.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -66,6 +70,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: locks the admin (and citizen) log-in after repeated failures.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "smartcity.urls"
@@ -107,6 +113,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One process, one local cache: django-axes counts correctly there (production has Redis).
+    SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -124,6 +132,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login at once
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -144,6 +153,50 @@ ACCOUNT_ADAPTER = "smartcity.accounts.AccountAdapter"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="https")
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
+
+# Failed log-ins (Wagtail admin and citizens) lock the account name and, separately, the
+# address for 30 minutes after five failures (django-axes). Counted in the shared cache, never
+# in the database, so no address is stored; unlock with `manage.py axes_reset_username NAME`
+# or `axes_reset_ip ADDRESS` (or wait). Behind a proxy, name the header that carries the
+# client's address in AXES_IPWARE_META_PRECEDENCE_ORDER (a spoofable X-Forwarded-For is not
+# trusted by default).
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "smartcity.accounts.login_name"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "429.html"
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.list("AXES_IPWARE_META_PRECEDENCE_ORDER",
+                                             default=["REMOTE_ADDR"])
+
+# A strict Content-Security-Policy on every public page: only the site's own scripts, styles,
+# images and fonts; no inline script or style. The Wagtail admin is excluded, because
+# wagtail-localize's translation editor needs inline code (it sets no policy of its own).
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+
+# Uploads: images only in formats a browser shows as images (no SVG), with size and pixel
+# limits; documents are always downloaded as attachments, never shown inline.
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "avif"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: bigger bodies get a 400
 
 # Machine translation is off unless a DeepL key is configured (wagtail-localize's DeepL
 # translator then offers a "Translate with DeepL" button in the translation editor).

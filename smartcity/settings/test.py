@@ -28,6 +28,7 @@ DEEPL_API_KEY = ""
 vars().pop("WAGTAILLOCALIZE_MACHINE_TRANSLATOR", None)
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]  # the local cache is enough for one test process
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
