@@ -1,4 +1,6 @@
 // Enhancements only: every action below also works without JavaScript (links and forms).
+// No inline script, no inline style, no event handler attribute: it runs under a strict
+// Content-Security-Policy (script-src 'self'; style-src 'self').
 (function () {
     "use strict";
     var summary = document.querySelector("[data-error-summary]");
@@ -7,10 +9,23 @@
     var discussion = document.querySelector("[data-discussion]");
     if (!discussion || !window.fetch) { return; }
 
+    // One status message for the whole discussion (WCAG 4.1.3), e.g. a support's new count:
+    // it exists before anything is written to it, so screen readers announce the change.
+    var status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    discussion.appendChild(status);
+
+    function announce(text) {
+        status.textContent = text;
+    }
+
     // Reply in place: the one comment form moves under the comment being answered.
     var form = discussion.querySelector("[data-comment-form]");
     var home = form && form.parentNode;
     var homeNext = form && form.nextSibling;
+    var text = form && form.querySelector("textarea");
+    var describedBy = text && text.getAttribute("aria-describedby");
     var cancel = null;
 
     function resetForm() {
@@ -19,6 +34,11 @@
         if (target) { target.closest(".field").hidden = false; }
         var context = form.querySelector(".comment-form__context");
         if (context) { context.remove(); }
+        if (describedBy) {
+            text.setAttribute("aria-describedby", describedBy);
+        } else {
+            text.removeAttribute("aria-describedby");
+        }
         if (cancel) { cancel.remove(); cancel = null; }
         home.insertBefore(form, homeNext);
     }
@@ -32,10 +52,14 @@
         form.querySelector("[name=parent]").value = link.getAttribute("data-reply-to");
         var target = form.querySelector("[name=target]");
         if (target) { target.closest(".field").hidden = true; }
+        // The field says whom it answers: its label is "Your comment", the context names them.
         var context = document.createElement("p");
         context.className = "comment-form__context";
+        context.id = "comment-form-context";
         context.textContent = link.getAttribute("data-reply-label");
         form.insertBefore(context, form.firstChild.nextSibling);
+        text.setAttribute("aria-describedby",
+            (context.id + " " + (describedBy || "")).trim());
         cancel = document.createElement("button");
         cancel.type = "button";
         cancel.className = "button button--secondary";
@@ -46,7 +70,7 @@
         });
         form.querySelector("button[type=submit]").after(cancel);
         comment.querySelector(".comment__body").after(form);
-        form.querySelector("textarea").focus();
+        text.focus();
     });
 
     // Support without reload.
@@ -69,6 +93,7 @@
                 result.data.supported ? "data-label-withdraw" : "data-label-support");
             button.classList.toggle("button--secondary", !result.data.supported);
             support.querySelector("[data-support-count]").textContent = result.data.label;
+            announce(result.data.label);
         }).catch(function () { support.submit(); });
     });
 
@@ -78,7 +103,10 @@
         if (!more) { return; }
         event.preventDefault();
         fetch(more.getAttribute("data-more-url"), { credentials: "same-origin" })
-            .then(function (response) { return response.text(); })
+            .then(function (response) {
+                if (!response.ok) { throw new Error(response.status); }
+                return response.text();
+            })
             .then(function (html) {
                 var fragment = new DOMParser().parseFromString(html, "text/html");
                 var list = discussion.querySelector("[data-comment-list]");
@@ -88,9 +116,14 @@
                     list.appendChild(node);
                     first = first || node;
                 });
-                var pager = discussion.querySelector("[data-comment-pager]");
+                // The fragment brings the next pager, or none when this was the last page.
+                var pager = more.closest("[data-comment-pager]");
                 var next = fragment.querySelector("[data-comment-pager]");
-                if (pager && next) { pager.replaceWith(document.importNode(next, true)); }
+                if (next) {
+                    pager.replaceWith(document.importNode(next, true));
+                } else {
+                    pager.remove();
+                }
                 if (first) {
                     var body = first.querySelector(".comment__body");
                     body.setAttribute("tabindex", "-1");
