@@ -117,6 +117,13 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+# Reports every Content-Security-Policy violation of a page to the visitor (when scripts run).
+CSP_WATCH = """document.addEventListener('securitypolicyviolation', event => {
+    window.__cspViolation(`${event.effectiveDirective} ${event.blockedURI} `
+        + `${event.sourceFile}:${event.lineNumber}`);
+}, true);"""
+
+
 class Visitor:
     """Opens pages in fresh browser contexts and records every request they make.
 
@@ -130,6 +137,8 @@ class Visitor:
         self.host = urlsplit(site.url).netloc
         self.requests: list[str] = []
         self.contexts = []
+        # Content-Security-Policy violations of every page opened, as "directive blocked-uri"
+        self.csp_violations: list[str] = []
 
     def _route(self, route):
         self.requests.append(route.request.url)
@@ -147,6 +156,10 @@ class Visitor:
             locale="de-DE",
         )
         context.route("**/*", self._route)
+        context.expose_binding(
+            "__cspViolation", lambda source, text: self.csp_violations.append(text)
+        )
+        context.add_init_script(CSP_WATCH)
         self.contexts.append(context)
         if user is not None:
             context.add_cookies(session_cookies(user, self.site.url))
@@ -176,7 +189,7 @@ def session_cookies(user, url: str) -> list[dict]:
     from django.test import Client
 
     client = Client()
-    client.force_login(user)
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     name = settings.SESSION_COOKIE_NAME
     return [{"name": name, "value": client.cookies[name].value, "url": url}]
 
