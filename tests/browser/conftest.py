@@ -201,6 +201,22 @@ def visitor(browser, demo_site):
     visitor.close()
 
 
+AXE_URL = "/__axe-core__.js"
+
+
+def inject_axe(page) -> None:
+    """Loads axe-core into ``page`` as if it came from the site itself: the site's
+    Content-Security-Policy (``script-src 'self'``, no inline script) stays in force, where an
+    inline ``add_script_tag(path=...)`` would be refused and ``bypass_csp`` would switch off
+    the policy under test."""
+    from tests.isolation import AXE
+
+    site = urlsplit(page.url)
+    page.route(f"**{AXE_URL}", lambda route: route.fulfill(
+        path=str(AXE), content_type="application/javascript"))
+    page.add_script_tag(url=f"{site.scheme}://{site.netloc}{AXE_URL}")
+
+
 def focus_state(page) -> dict:
     """The focused element and whether it shows a focus indicator (outline or box shadow)."""
     return page.evaluate(

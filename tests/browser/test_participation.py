@@ -20,7 +20,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from tests.browser.conftest import RESULTS, focus_state, require
+from tests.browser.conftest import RESULTS, focus_state, inject_axe, require
 from tests.browser.pages import demo_chapter, discussed_measure, discussion_path
 from tests.browser.test_accessibility import RUN_AXE, describe
 from tests.isolation import AXE
@@ -162,18 +162,12 @@ def focused(page, selector: str) -> bool:
     return page.evaluate("s => document.activeElement.matches(s)", selector)
 
 
-AXE_URL = "/__axe-core__.js"
-
-
 def axe(page, name: str) -> None:
     """axe-core with every rule it ships: zero violations; the report and a screenshot are kept
-    in test-results/ like those of the page types. axe is served as if from the site itself, so
-    a Content-Security-Policy that allows only the site's own scripts stays in force."""
+    in test-results/ like those of the page types. axe comes as if from the site itself, so the
+    Content-Security-Policy stays in force."""
     require(AXE.exists(), f"{AXE} is missing (make node_modules)")
-    site = urlsplit(page.url)
-    page.route(f"**{AXE_URL}", lambda route: route.fulfill(
-        path=str(AXE), content_type="application/javascript"))
-    page.add_script_tag(url=f"{site.scheme}://{site.netloc}{AXE_URL}")
+    inject_axe(page)
     results = page.evaluate(RUN_AXE)
     (RESULTS / "axe").mkdir(parents=True, exist_ok=True)
     (RESULTS / "axe" / f"discussion-{name}.json").write_text(json.dumps(results, indent=2))
