@@ -87,19 +87,60 @@ LEGAL_PAGES = {
             (
                 "text",
                 "Wer nur liest, bekommt kein Cookie. Wer sich anmeldet, erhält ein "
-                "Sitzungscookie (sessionid) und ein Cookie zum Schutz von Formularen "
-                "(csrftoken); beide sind technisch notwendig.",
+                "Sitzungscookie (sessionid, bis zur Abmeldung, höchstens zwei Wochen) und ein "
+                "Cookie zum Schutz von Formularen (csrftoken, ein Jahr); beide sind technisch "
+                "notwendig. Wer eine Umfrage ohne Konto beantwortet, erhält ein Sitzungscookie, "
+                "damit jede Person nur einmal antwortet.",
                 "Reading the site sets no cookie. If you sign in, you receive a session "
-                "cookie (sessionid) and a cookie that protects forms (csrftoken); both are "
-                "strictly necessary.",
+                "cookie (sessionid, until you sign out, at most two weeks) and a cookie that "
+                "protects forms (csrftoken, one year); both are strictly necessary. Answering "
+                "a survey without an account sets a session cookie, so that everyone answers "
+                "only once.",
+            ),
+            ("heading", "Was wir speichern, wenn Sie mitmachen",
+             "What we store when you take part"),
+            (
+                "text",
+                "Für ein Konto: Ihre E-Mail-Adresse, ein verschlüsseltes Passwort, Ihren "
+                "öffentlichen Namen, ob Sie Antworten per E-Mail erhalten möchten, und wann Sie "
+                "dieser Erklärung zugestimmt haben. Für die Beteiligung: Ihre Beiträge mit "
+                "Sprache und Zeitpunkt, Ihre Unterstützungen, Ihre Meldungen und Ihre "
+                "Umfrageantworten. Rechtsgrundlage ist Ihre Einwilligung (Art. 6 Abs. 1 lit. a "
+                "DSGVO); Zweck ist die Bürgerbeteiligung an der Smart-City-Strategie. Öffentlich "
+                "sichtbar sind nur Ihr öffentlicher Name und Ihre Beiträge, nie Ihre "
+                "E-Mail-Adresse. Die Daten bleiben, bis Sie Ihr Konto löschen; Ihre Beiträge "
+                "bleiben dann als von „gelöschtes Konto“ lesbar.",
+                "For an account: your e-mail address, an encrypted password, your public name, "
+                "whether you want replies by e-mail, and when you agreed to this notice. For "
+                "taking part: your comments with their language and time, your supports, your "
+                "reports and your survey answers. The legal basis is your consent (Art. 6(1)(a) "
+                "GDPR); the purpose is citizen participation in the Smart City strategy. Only "
+                "your public name and your comments are public, never your e-mail address. The "
+                "data stay until you delete your account; your comments then stay readable as "
+                "from “deleted user”.",
+            ),
+            ("heading", "IP-Adressen", "IP addresses"),
+            (
+                "text",
+                "Wir speichern keine IP-Adressen zu Beiträgen, Antworten oder Meldungen. Gegen "
+                "Missbrauch zählen wir Anfragen je Adresse: nur als Prüfsumme, im "
+                "Zwischenspeicher, und nach höchstens einer Stunde gelöscht; fehlgeschlagene "
+                "Anmeldungen nach 30 Minuten.",
+                "We store no IP addresses with comments, answers or reports. Against abuse we "
+                "count requests per address: only as a checksum, in the cache, deleted after "
+                "one hour at most; failed sign-ins after 30 minutes.",
             ),
             ("heading", "Ihre Rechte", "Your rights"),
             (
                 "text",
                 "Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung "
-                "der Verarbeitung sowie auf Beschwerde bei der Aufsichtsbehörde.",
+                "der Verarbeitung sowie auf Beschwerde bei der Aufsichtsbehörde. In Ihrem Konto "
+                "laden Sie alle gespeicherten Daten herunter, ändern Ihren Namen und löschen "
+                "Ihr Konto selbst; Ihre Einwilligung können Sie so jederzeit widerrufen.",
                 "You have the right of access, rectification, erasure and restriction of "
-                "processing, and the right to lodge a complaint with the supervisory authority.",
+                "processing, and the right to lodge a complaint with the supervisory authority. "
+                "In your account you download everything stored about you, change your name and "
+                "delete your account yourself; that is also how you withdraw your consent.",
             ),
         ],
     },

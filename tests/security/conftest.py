@@ -1,0 +1,1 @@
+from tests.participation.conftest import anna, ben, pages  # noqa: F401 (shared fixtures)
