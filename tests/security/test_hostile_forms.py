@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from participation.models import CitizenComment, Participant, Report
-from tests.factories.participation import citizen, comment
+from tests.factories.participation import comment
 from tests.participation.conftest import form_data, url
 
 pytestmark = pytest.mark.django_db

@@ -46,7 +46,7 @@ def answer(response) -> str:
 
 @pytest.fixture
 def world(site_tree):
-    de, en = site_tree.home_de, site_tree.home_en
+    de = site_tree.home_de
     page = ContentPageFactory(parent=de, title="Öffentlich", slug="oeffentlich")
     translate(page, "en", title="Public", slug="public")
     draft = ContentPageFactory(parent=de, title="Entwurf", slug="entwurf")
