@@ -86,6 +86,7 @@ def discussion_context(request, page, *, form=None, target=None, parent=None, th
         "form": form,
         "parent": parent,
         "sort": sort,
+        "sort_choices": SortOrder.choices,
         "single_thread": thread is not None,
     }
 

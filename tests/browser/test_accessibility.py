@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.browser.conftest import RESULTS, require
+from tests.browser.conftest import RESULTS, inject_axe, require
 from tests.browser.pages import LANGUAGES, PAGE_TYPES, WIDTHS
 from tests.isolation import AXE
 
@@ -43,7 +43,7 @@ def test_page_passes_axe_and_stays_on_the_site(visitor, demo_site, page_type, la
     require(AXE.exists(), f"{AXE} is missing (make node_modules)")
     page = visitor.open(demo_site(page_type.name, language), width=width, status=page_type.status)
 
-    page.add_script_tag(path=str(AXE))
+    inject_axe(page)
     results = page.evaluate(RUN_AXE)
     name = f"{page_type.name}-{language}-{width}"
     (RESULTS / "axe").mkdir(parents=True, exist_ok=True)

@@ -647,12 +647,6 @@ def test_signed_in_html_is_valid(demo_site, citizen):
 EMPTY_NAVIGATION = "main nav:not(:has(a, [aria-current]))"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="participation.views.discussion_context() gives discussion_page.html no "
-    "sort_choices (only the template tag of the chapter does): the lead adds "
-    '"sort_choices": SortOrder.choices; then remove this mark',
-)
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_discussion_page_sorts_without_javascript(visitor, demo_site, language):
     page = visitor.open(demo_site("discussion-chapter", language), javascript=False)
