@@ -1,13 +1,15 @@
 """What the translators have to do: German content without an English version, English
-versions out of date since the German changed (and which German texts changed), and
-translations in progress. Read straight from wagtail-localize's records."""
+versions out of date since the German changed (and which German texts changed),
+translations in progress, and saved ones waiting to be sent for review. Read straight from
+wagtail-localize's records."""
 
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
+from django.db.models import Max
 from wagtail.models import Locale, Page, TranslatableMixin
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.strings import StringValue
 
@@ -71,11 +73,31 @@ def translations(target: Locale):
             .select_related("source", "source__specific_content_type"))
 
 
+def saved_but_not_in_page(translation: Translation):
+    """The translated page when the translator saved texts in wagtail-localize's editor after
+    the page's latest revision and no review is running: it waits to be written into a draft
+    and sent to the publishers (texts still untranslated keep the German wording there)."""
+    if not issubclass(translation.source.specific_content_type.model_class(),
+                                      Page):
+        return None
+    try:
+        page = translation.get_target_instance()
+    except Page.DoesNotExist:
+        return None
+    last_saved = (StringTranslation.objects.filter(
+        context__object_id=translation.source.object_id, locale=translation.target_locale)
+        .aggregate(last=Max("updated_at"))["last"])
+    revised = page.latest_revision.created_at if page.latest_revision else None
+    if page.workflow_in_progress or last_saved is None or (revised and revised >= last_saved):
+        return None
+    return page
+
+
 def work(target_language: str = "en") -> dict[str, list[Item]]:
     target = Locale.objects.filter(language_code=target_language).first()
     if target is None:
-        return {"missing": [], "outdated": [], "in_progress": []}
-    outdated, in_progress = [], []
+        return {"missing": [], "outdated": [], "in_progress": [], "ready": []}
+    outdated, in_progress, ready = [], [], []
     for translation in translations(target):
         instance = translation.source.get_source_instance()
         title = str(instance)
@@ -86,4 +108,7 @@ def work(target_language: str = "en") -> dict[str, list[Item]]:
         if done < total:
             in_progress.append(Item(title, kind, instance, translation,
                                     progress=(done, total)))
-    return {"missing": missing(target), "outdated": outdated, "in_progress": in_progress}
+        if page := saved_but_not_in_page(translation):
+            ready.append(Item(title, kind, page, translation, progress=(done, total)))
+    return {"missing": missing(target), "outdated": outdated, "in_progress": in_progress,
+            "ready": ready}

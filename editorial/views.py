@@ -3,7 +3,7 @@ sending a finished English page to the publishers."""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
 
 from . import po, translation_status
 
@@ -62,10 +63,22 @@ class TranslationsView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def submit_for_review(request, page_id):
-    """Start the review workflow on the latest draft of a translated page."""
+    """Write what the translator saved in wagtail-localize's editor into a new draft of the
+    translated page (the editor keeps it as string translations until then), and start the
+    review workflow on that draft."""
     page = get_object_or_404(Page, pk=page_id).specific
     if request.method != "POST" or not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale=page.locale, enabled=True).first()
+    if translation is not None and not page.workflow_in_progress:
+        try:
+            translation.save_target(user=request.user, publish=False)
+        except ValidationError as error:
+            messages.error(request, _("The translation cannot be saved yet: %(error)s")
+                           % {"error": " ".join(error.messages)})
+            return redirect(reverse("editorial_translations"))
+        page.refresh_from_db()
     workflow = page.get_workflow()
     if workflow is None or page.workflow_in_progress or not page.has_unpublished_changes:
         messages.error(request, _("There is no new version of this page to send for review."))

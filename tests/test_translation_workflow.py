@@ -140,3 +140,40 @@ def test_a_moved_or_deleted_german_page_takes_its_translation_along(client, stor
     assert index_de.pk
     client.post(reverse("wagtailadmin_pages:delete", args=[story.pk]))
     assert not Page.objects.filter(translation_key=story.translation_key).exists()
+
+
+def test_texts_saved_in_the_editor_go_into_the_draft_sent_for_review(client, story, site_tree):
+    """wagtail-localize's editor saves each text as a string translation and writes the page
+    only on "Publish", which translators may not do: "Send for review" writes the draft."""
+    from wagtail_localize.models import StringSegment, StringTranslation
+    from wagtail_localize.operations import TranslationCreator
+
+    translator = member(roles.TRANSLATORS, "uebersetzer")
+    story.save_revision().publish()
+    TranslationCreator(translator, [site_tree.en]).create_translations(story)
+    page_en = story.get_translation(site_tree.en)
+    assert not page_en.live  # "Translate" makes a draft, not a live page in German
+    translation = Translation.objects.get(target_locale=site_tree.en,
+                                          source__object_id=story.translation_key)
+    assert translation_status.work()["ready"] == []
+    for segment in StringSegment.objects.filter(source=translation.source).select_related(
+            "string", "context"):
+        StringTranslation.objects.create(
+            translation_of=segment.string, locale=site_tree.en, context=segment.context,
+            data=f"EN {segment.string.data}", translation_type="manual",
+            last_translated_by=translator)
+    assert Page.objects.get(pk=page_en.pk).specific.get_latest_revision_as_object().lead == (
+        story.lead)  # not yet in the page
+
+    client.force_login(translator)
+    overview = client.get(reverse("editorial_translations")).content.decode()
+    ready = overview.split('id="ready-heading"')[1].split("</section>")[0]
+    assert reverse("editorial_submit_for_review", args=[page_en.pk]) in ready
+    assert client.post(reverse("editorial_submit_for_review", args=[page_en.pk])
+                       ).status_code == 302
+    page_en = Page.objects.get(pk=page_en.pk).specific
+    draft = page_en.get_latest_revision_as_object()
+    assert (draft.title, draft.lead) == ("EN Werkstatt zur Verwaltung",
+                                         "EN Bürgerinnen und Bürger diskutieren Online-Dienste.")
+    assert page_en.workflow_in_progress and not page_en.live
+    assert translation_status.work()["ready"] == []

@@ -12,7 +12,7 @@ from django.urls import path
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -75,6 +75,14 @@ class QueueIndexView(IndexView):
             comments = comments.filter(status=CommentStatus.HIDDEN).filter(
                 Q(moderated_at__gte=since) | Q(awaiting_decision=True))
         return comments
+
+    @property
+    def columns(self):
+        # The excerpt is the row's title: it links to the moderation screen (the edit view).
+        first, *others = super().columns
+        title = self._get_title_column_class(TitleColumn)(
+            first.name, label=first.label, accessor=excerpt, get_url=self.get_edit_url)
+        return [title, *others]
 
     def to_row_dict(self, item):
         self.rows = self.rows or CommentRows()

@@ -199,6 +199,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: bigger bodies get a 400
 
+# "Translate" creates the English copy as a draft even when the German page is live: otherwise
+# English readers would see the German text at once, before anyone translated or reviewed it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 # Machine translation is off unless a DeepL key is configured (wagtail-localize's DeepL
 # translator then offers a "Translate with DeepL" button in the translation editor).
 DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="")
