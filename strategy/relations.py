@@ -1,5 +1,7 @@
 """What pages that relate to strategy chapters (news, events, ...) share."""
 
+from django.db import models
+
 from home.forms import MirroredRelationsForm
 from home.mirroring import MirroredRelationsMixin
 
@@ -26,13 +28,18 @@ class RelatedChaptersMixin(MirroredRelationsMixin):
         """The related chapters published in this page's language, by chapter number.
 
         Matched by translation key, so a chapter translated after the page was is found too.
+        A page built from a revision (a preview, a page just published) holds its relations
+        in memory, not as a query.
         """
+        related = self.related_chapters.all()
+        keys = (related.values("translation_key") if isinstance(related, models.QuerySet)
+                else [chapter.translation_key for chapter in related])
         return (
             StrategyChapterPage.objects.live()
             .public()
             .filter(
                 locale_id=self.locale_id,
-                translation_key__in=self.related_chapters.values("translation_key"),
+                translation_key__in=keys,
             )
             .order_by("chapter_number")
         )

@@ -2,7 +2,9 @@ import uuid
 from dataclasses import dataclass
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache, caches
+from django.db.models.signals import post_migrate
 from wagtail.models import Locale, Page, Site
 
 from tests import isolation
@@ -20,6 +22,24 @@ def pytest_configure(config):
 def pytest_unconfigure(config):
     if not isolation.settings_problems():  # a refused run created nothing to remove
         isolation.remove_test_media()
+
+
+def _restore_migration_rows(sender, **kwargs):
+    """A flush (after a transactional test, after the browser tests' demo site) deletes what
+    the data migrations wrote: locales, root page and collection, the staff roles and the review
+    workflow. In one process pytest-django runs transactional tests last; in two (xdist) ordinary
+    tests may follow in the same process, so the rows are put back after every flush (Django
+    sends post_migrate at its end, once per app; the last app's is the end)."""
+    last_app = [config for config in apps.get_app_configs() if config.models_module][-1]
+    if sender is not last_app or Locale.objects.exists():
+        return  # not the end of the signal, or nothing was deleted (a test database's migrate)
+    from editorial import roles
+
+    wagtail_base()
+    roles.apply(apps)
+
+
+post_migrate.connect(_restore_migration_rows, dispatch_uid="tests-restore-migration-rows")
 
 
 @pytest.fixture(autouse=True)

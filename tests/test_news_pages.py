@@ -256,6 +256,8 @@ def test_related_chapters_follow_the_translation_and_feed_the_chapter_provider(
     with django_capture_on_commit_callbacks(execute=True):
         TranslationCreator(None, [site_tree.en]).create_translations(new)
     new_en = new.get_translation(site_tree.en)
+    assert not new_en.live  # "Translate" makes a draft; the English story is live once published
+    new_en.save_revision().publish()
 
     assert list(new_en.related_chapters.all()) == [chapter_en]
     assert list(new_en.chapters()) == [chapter_en]
