@@ -97,6 +97,23 @@ def wagtail_base() -> None:
         Collection.add_root(name="Root")
 
 
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker):
+    """``load_demo`` once for the module's tests that ask for it, outside their transactions
+    (so each test's own changes still roll back), removed by a flush after the module. Tests of
+    the same file that need a database without the demo must come before the first that asks."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        wagtail_base()
+        call_command("load_demo", stdout=StringIO())
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)  # post_migrate restores the base
+
+
 @pytest.fixture
 def site_tree(db) -> SiteTree:
     """A German home page as the default site's root and its English translation."""

@@ -1,4 +1,5 @@
-"""`load_demo` builds the German and English tree and is idempotent."""
+"""`load_demo` builds the German and English tree and is idempotent. The first test loads it
+in its own transaction; the others share one load (`demo_loaded`)."""
 
 from io import StringIO
 
@@ -48,8 +49,7 @@ def test_load_demo_builds_both_languages_and_is_idempotent(load_demo):
     assert ContentPage.objects.filter(locale__language_code="en").live().count() == 4
 
 
-def test_demo_pages_are_served_in_both_languages(client, load_demo):
-    load_demo()
+def test_demo_pages_are_served_in_both_languages(client, demo_loaded):
     expectations = {
         "/de/": "Jena gestaltet die digitale Stadt",
         "/en/": "Jena is shaping its digital future",
@@ -66,8 +66,7 @@ def test_demo_pages_are_served_in_both_languages(client, load_demo):
         assert text in response.content.decode(), path
 
 
-def test_footer_links_to_the_legal_pages_in_each_language(client, load_demo):
-    load_demo()
+def test_footer_links_to_the_legal_pages_in_each_language(client, demo_loaded):
     html_de = client.get("/de/").content.decode()
     for href in ("/de/impressum/", "/de/datenschutz/", "/de/barrierefreiheit/"):
         assert f'href="{href}"' in html_de
@@ -78,10 +77,9 @@ def test_footer_links_to_the_legal_pages_in_each_language(client, load_demo):
     assert settings.imprint_page.slug == "impressum"
 
 
-def test_english_translations_are_complete_in_the_translation_editor(load_demo):
+def test_english_translations_are_complete_in_the_translation_editor(demo_loaded):
     from wagtail_localize.models import Translation
 
-    load_demo()
     translations = Translation.objects.filter(target_locale__language_code="en")
     assert translations.count() >= 4
     for translation in translations:

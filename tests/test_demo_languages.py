@@ -9,10 +9,8 @@ sentences and interface labels may not.
 
 import re
 from html.parser import HTMLParser
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
@@ -78,9 +76,8 @@ def words(text: str) -> list[str]:
 
 
 @pytest.fixture
-def demo(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=StringIO())
+def demo(db, demo_loaded):
+    """The demo, loaded once for this module."""
 
 
 def english_pages():

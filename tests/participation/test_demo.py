@@ -40,9 +40,29 @@ def load_demo(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def chapter(load_demo) -> StrategyChapterPage:
-    load_demo()
+def chapter(db, demo_loaded) -> StrategyChapterPage:
     return StrategyChapterPage.objects.get(slug="digitale-verwaltung")
+
+
+# These two need a database without the demo: they run before the first test that shares it.
+def test_without_the_chapter_nothing_is_loaded_and_the_log_says_why(db, caplog):
+    log = DemoLog()
+    with caplog.at_level(logging.WARNING, logger="participation.demo"):
+        participation.demo.load(log)
+    assert log.created == []
+    assert "digitale-verwaltung" in caplog.text
+    assert not CitizenComment.objects.exists()
+    assert not get_user_model().objects.exists()
+
+
+def test_a_second_run_changes_nothing_and_says_so(load_demo):
+    first = load_demo()
+    assert "demo comment: Lena aus Lobeda" in first
+    counts = [model.objects.count() for model in (
+        get_user_model(), Participant, Discussion, CitizenComment, Support)]
+    assert "nothing changed" in load_demo()
+    assert counts == [model.objects.count() for model in (
+        get_user_model(), Participant, Discussion, CitizenComment, Support)]
 
 
 def demo_comments():
@@ -104,16 +124,6 @@ def test_citizens_reply_to_each_other_across_languages_in_2022(chapter):
         assert support.created_at > support.comment.created_at
 
 
-def test_a_second_run_changes_nothing_and_says_so(load_demo):
-    first = load_demo()
-    assert "demo comment: Lena aus Lobeda" in first
-    counts = [model.objects.count() for model in (
-        get_user_model(), Participant, Discussion, CitizenComment, Support)]
-    assert "nothing changed" in load_demo()
-    assert counts == [model.objects.count() for model in (
-        get_user_model(), Participant, Discussion, CitizenComment, Support)]
-
-
 def test_demo_citizens_are_verified_with_a_public_name_and_cannot_log_in(chapter):
     citizens = get_user_model().objects.filter(email__endswith=f"@{content.EMAIL_DOMAIN}")
     assert citizens.count() == len(content.CITIZENS)
@@ -138,13 +148,3 @@ def test_no_email_address_reaches_the_pages(client, chapter):
         html = client.get(path).content.decode()
         assert content.EMAIL_DOMAIN not in html, path
         client.logout()
-
-
-def test_without_the_chapter_nothing_is_loaded_and_the_log_says_why(db, caplog):
-    log = DemoLog()
-    with caplog.at_level(logging.WARNING, logger="participation.demo"):
-        participation.demo.load(log)
-    assert log.created == []
-    assert "digitale-verwaltung" in caplog.text
-    assert not CitizenComment.objects.exists()
-    assert not get_user_model().objects.exists()
