@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies.base import ModelPermissionPolicy
@@ -101,7 +102,7 @@ class SurveyViewSet(SnippetViewSet):
     url_prefix = "participation/surveys"
     add_to_admin_menu = True
     menu_order = 251  # after the Participation menu
-    base_form_class = SurveyForm
+    edit_handler = ObjectList(Survey.panels, base_form_class=SurveyForm)
     delete_view_class = SurveyDeleteView
     list_display = ["title", Column("responses", label=gettext_lazy("Responses"),
                                     accessor=response_count)]
