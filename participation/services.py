@@ -23,7 +23,9 @@ from .models import (
     Support,
     SurveyAnswer,
     SurveyResponse,
+    SurveyTally,
 )
+from .models.surveys import NO_NUMBER, tally_key
 
 
 @dataclass
@@ -263,6 +265,8 @@ def submit_response(request, page, survey, rows, *, session_token: str | None = 
             elif user is None:
                 raise _already_answered_anonymously()
             else:
+                old = list(response.answers.all())
+                SurveyTally.objects.add(key, response.language, tally_deltas(old, -1))
                 response.answers.all().delete()
                 response.language, response.updated_at = language, now
                 response.save(update_fields=["language", "updated_at"])
@@ -273,6 +277,7 @@ def submit_response(request, page, survey, rows, *, session_token: str | None = 
                              text=row.text, number=row.number, rank=row.rank)
                 for row in rows
             )
+            SurveyTally.objects.add(key, language, tally_deltas(rows, 1))
             signals.survey_answered(key, page, action)
             return response
 
@@ -284,3 +289,20 @@ def submit_response(request, page, survey, rows, *, session_token: str | None = 
         if user is None:
             raise _already_answered_anonymously() from None
         return store()
+
+
+def tally_deltas(rows, sign: int) -> dict[tuple, tuple[int, int]]:
+    """What answer rows add to (or, with ``sign`` -1, take from) the survey's tallies: each
+    chosen option, ranked option or scale point, and once per question "answered"."""
+    deltas = {}
+
+    def add(key, rank=0):
+        n, rank_sum = deltas.get(key, (0, 0))
+        deltas[key] = (n + sign, rank_sum + sign * rank)
+
+    for row in rows:
+        if row.option_key or row.number is not None:
+            add(tally_key(row), row.rank or 0)
+    for question in dict.fromkeys(row.question_key for row in rows):
+        add((question, "", NO_NUMBER))
+    return deltas

@@ -1,14 +1,16 @@
-"""A survey's results across both languages and per language, from three aggregate queries
-(participants per language, answered per question and language, and the tallies per question,
-option, scale point and language). No response is ever loaded into Python for this: the cost
-does not grow with the number of answers, only the database's GROUP BY does."""
+"""A survey's results across both languages and per language, from two aggregate queries:
+participants per language (GROUP BY over the responses) and the survey's tallies (running
+counts per question, option, scale point and language, kept by ``submit_response`` in the same
+transaction as the answers). No response or answer is loaded into Python for this, and the
+tallies are a few dozen rows however many answers there are."""
 
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from .models import OTHER, SurveyAnswer, SurveyResponse
+from .models import OTHER, SurveyAnswer, SurveyResponse, SurveyTally
+from .models.surveys import NO_NUMBER
 from .questionnaire import CHOICE_KINDS, TEXT_KINDS, Option, Question
 
 FREE_TEXT_SHOWN = 50  # per question on the results page; the export has all
@@ -84,14 +86,15 @@ def results_for(survey, questions: list[Question], *, with_texts: bool = False) 
     key = survey.translation_key
     languages = [(code, str(name)) for code, name in settings.LANGUAGES]
     participants = SurveyResponse.objects.participants_by_language(key)
-    answered = {(row["question_key"], row["language"]): row["n"]
-                for row in SurveyAnswer.objects.answered_by_question(key)}
-    tallies = {}
-    for row in SurveyAnswer.objects.tallies(key):
-        tallies[(row["question_key"], row["option_key"], row["number"], row["language"])] = (
-            row["n"], row["rank_sum"] or 0)
+    answered, tallies = {}, {}
+    for row in SurveyTally.objects.of_survey(key):
+        if not row["option_key"] and row["number"] == NO_NUMBER:
+            answered[(row["question_key"], row["language"])] = row["n"]
+        else:
+            tallies[(row["question_key"], row["option_key"], row["number"], row["language"])] = (
+                row["n"], row["rank_sum"] or 0)
 
-    def count(question, option_key="", number=None, language=None):
+    def count(question, option_key="", number=NO_NUMBER, language=None):
         return tallies.get((question.key, option_key, number, language), (0, 0))
 
     found = []

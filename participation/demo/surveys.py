@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from ..models import OTHER, Survey, SurveyAnswer, SurveyResponse
+from ..models import OTHER, Survey, SurveyAnswer, SurveyResponse, SurveyTally
 from . import survey_content as content
 
 NAMESPACE = uuid.UUID("5b0c1f3e-58a4-4c55-9d0e-6a6c8e1d2f00")
@@ -158,6 +158,7 @@ def generated_answers(survey: Survey, log) -> None:
         for row in generated_rows(spec, response.language, rng)
     ]
     SurveyAnswer.objects.bulk_create(answers)
+    SurveyTally.objects.rebuild(survey.translation_key)
     log.add(f"demo survey answers: {len(responses)} responses, {len(answers)} answers")
 
 

@@ -17,6 +17,7 @@ from .surveys import (
     Survey,
     SurveyAnswer,
     SurveyResponse,
+    SurveyTally,
 )
 
 __all__ = [
@@ -40,4 +41,5 @@ __all__ = [
     "Survey",
     "SurveyAnswer",
     "SurveyResponse",
+    "SurveyTally",
 ]

@@ -189,14 +189,13 @@ class SurveyResponse(models.Model):
 
 class AnswerQuerySet(models.QuerySet):
     def tallies(self, survey_key):
-        """Rows counted per question, option, scale point and language: everything the
-        results show, in one GROUP BY."""
+        """Answer rows counted per question, option, scale point and language (GROUP BY)."""
         return (self.filter(survey_key=survey_key)
                 .values("question_key", "option_key", "number", "language")
                 .annotate(n=Count("id"), rank_sum=Sum("rank")).order_by())
 
     def answered_by_question(self, survey_key):
-        """How many responses answered each question, per language."""
+        """How many responses answered each question, per language (GROUP BY)."""
         return (self.filter(survey_key=survey_key).values("question_key", "language")
                 .annotate(n=Count("response_id", distinct=True)).order_by())
 
@@ -229,3 +228,88 @@ class SurveyAnswer(models.Model):
 
     def __str__(self):
         return f"{self.question_key}: {self.option_key or self.text[:30] or self.number}"
+
+
+NO_NUMBER = 0  # a tally row of an option or of "answered": scale points start at 1
+
+
+def tally_key(row) -> tuple:
+    """The tally an answer row counts in: (question, option, scale point)."""
+    return (row.question_key, row.option_key, row.number or NO_NUMBER)
+
+
+class TallyQuerySet(models.QuerySet):
+    def of_survey(self, survey_key):
+        return (self.filter(survey_key=survey_key)
+                .values("question_key", "option_key", "number", "language")
+                .annotate(n=Sum("n"), rank_sum=Sum("rank_sum")).order_by())
+
+    def add(self, survey_key, language: str, deltas: dict[tuple, tuple[int, int]]) -> None:
+        """Adds (count, rank sum) to each (question, option, point) tally in one upsert; in
+        a fixed order, so concurrent submits lock the rows in the same order."""
+        from django.db import connection
+
+        deltas = {key: value for key, value in deltas.items() if value != (0, 0)}
+        if not deltas:
+            return
+        table = connection.ops.quote_name(self.model._meta.db_table)
+        values, params = [], []
+        for (question, option, number), (n, rank_sum) in sorted(deltas.items()):
+            values.append("(%s, %s, %s, %s, %s, %s, %s)")
+            params += [survey_key.hex if connection.vendor == "sqlite" else survey_key,
+                       question, option, number, language, n, rank_sum]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (survey_key, question_key, option_key, number, language, "  # noqa: S608 (no user input in the statement: values are parameters)
+                f"n, rank_sum) VALUES {', '.join(values)} ON CONFLICT (survey_key, question_key,"
+                f" option_key, number, language) DO UPDATE SET n = {table}.n + EXCLUDED.n, "
+                f"rank_sum = {table}.rank_sum + EXCLUDED.rank_sum", params)
+
+    def rebuild(self, survey_key) -> None:
+        """Recounts a survey's tallies from its answers (after bulk inserts: demo, bench)."""
+        self.filter(survey_key=survey_key).delete()
+        answers = SurveyAnswer.objects
+        tallies = [
+            SurveyTally(survey_key=survey_key, question_key=row["question_key"], option_key="",
+                        number=NO_NUMBER, language=row["language"], n=row["n"])
+            for row in answers.answered_by_question(survey_key)
+        ]
+        tallies += [
+            SurveyTally(survey_key=survey_key, question_key=row["question_key"],
+                        option_key=row["option_key"], number=row["number"] or NO_NUMBER,
+                        language=row["language"], n=row["n"], rank_sum=row["rank_sum"] or 0)
+            for row in answers.tallies(survey_key)
+            if row["option_key"] or row["number"] is not None
+        ]
+        self.bulk_create(tallies)
+
+
+class SurveyTally(models.Model):
+    """Running counts of a survey's answers, kept in the same transaction as the answers, so
+    that the results page reads a few dozen rows instead of grouping every answer.
+
+    Per question and language: ``("", 0)`` counts the responses that answered the question;
+    ``(option, 0)`` how often an option was chosen (for a ranking: ranked, with the sum of its
+    positions); ``("", point)`` how often a point of a scale was chosen."""
+
+    survey_key = models.UUIDField(_("survey"))
+    question_key = models.CharField(_("question"), max_length=64)
+    option_key = models.CharField(_("option"), max_length=64, blank=True)
+    number = models.SmallIntegerField(_("point on the scale"), default=NO_NUMBER)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    n = models.IntegerField(_("count"), default=0)
+    rank_sum = models.IntegerField(_("sum of positions"), default=0)
+
+    objects = TallyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("survey tally")
+        verbose_name_plural = _("survey tallies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey_key", "question_key", "option_key", "number", "language"],
+                name="participation_tally_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.question_key}/{self.option_key}/{self.number}: {self.n}"

@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from participation import services
-from participation.models import SurveyAnswer, SurveyResponse
+from participation.models import SurveyAnswer, SurveyResponse, SurveyTally
 from participation.rules import SURVEY_SESSION_KEY
 from tests.factories.participation import citizen
 from tests.participation.survey_helpers import (
@@ -280,3 +280,5 @@ def test_concurrent_submits_of_one_citizen_leave_one_response(site_tree, setting
     assert statuses == [302] * 10
     assert SurveyResponse.objects.filter(user=anna).count() == 1
     assert SurveyAnswer.objects.count() == 9
+    answered = SurveyTally.objects.get(question_key=pages.key(0), option_key="", number=0)
+    assert answered.n == 1  # ten submits, one of them counted: the others replaced it

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from participation.models import ResultsVisibility, SurveyAnswer, SurveyResponse
+from participation.models import ResultsVisibility, SurveyAnswer, SurveyResponse, SurveyTally
 from tests.factories.participation import citizen, staff
 from tests.participation.survey_helpers import answers, make_pages, survey_url
 
@@ -36,6 +36,7 @@ def store(pages, language, user=None, **overrides):
         SurveyAnswer(response=response, survey_key=response.survey_key, language=language,
                      question_key=r.question_key, option_key=r.option_key, text=r.text,
                      number=r.number, rank=r.rank) for r in sheet.rows)
+    SurveyTally.objects.rebuild(pages.survey.translation_key)
     return response
 
 
@@ -118,10 +119,34 @@ def test_results_cost_the_same_queries_for_many_responses(client, answered,
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) == len(few)
-    tallies = [q["sql"] for q in many.captured_queries if "GROUP BY" in q["sql"]]
-    assert len(tallies) == 3
-    assert not [q for q in many.captured_queries
-                if 'FROM "participation_surveyanswer"' in q["sql"] and "GROUP BY" not in q["sql"]]
+    grouped = [q["sql"] for q in many.captured_queries if "GROUP BY" in q["sql"]]
+    assert len(grouped) == 2  # participants per language, and the tallies
+    assert not [q for q in many.captured_queries if "participation_surveyanswer" in q["sql"]]
+
+
+def test_tallies_kept_by_submitting_and_changing_equal_a_recount(client, site_tree):
+    pages = make_pages(site_tree)
+    anna, ben = citizen("Anna"), citizen("Ben")
+    q0, q1 = f"q-{pages.key(0)}", f"q-{pages.key(1)}"
+    for user, page, overrides in (
+            (anna, pages.de, {}),
+            (ben, pages.en, {q0: "other", f"{q0}-other": "Wohngeld"}),
+            (anna, pages.en, {q1: [pages.option(1, 0)], f"q-{pages.key(2)}": "2",
+                              f"q-{pages.key(4)}": ""}),  # changed, now in English
+    ):
+        client.force_login(user)
+        assert client.post(survey_url(page, pages.survey), answers(pages, **overrides)
+                           ).status_code == 302
+    kept = sorted(SurveyTally.objects.of_survey(pages.survey.translation_key),
+                  key=lambda r: tuple(map(str, r.values())))
+    kept = [row for row in kept if row["n"]]  # a changed answer leaves rows at zero
+    SurveyTally.objects.rebuild(pages.survey.translation_key)
+    recounted = sorted(SurveyTally.objects.of_survey(pages.survey.translation_key),
+                       key=lambda r: tuple(map(str, r.values())))
+    assert kept == recounted
+    data = client.get(survey_url(pages.en, pages.survey, "survey_results_json")).json()
+    assert data["questions"][4]["answered"] == 1  # Anna took back her district
+    assert data["languages"]["en"]["count"] == 2
 
 
 def endpoints(pages):
