@@ -139,3 +139,13 @@ def test_the_page_lists_its_surveys_in_each_language_without_a_form(client, surv
         assert "Online-Dienste" in section and state in section
         assert survey_url(page, surveyed.survey) in section
         assert "csrfmiddlewaretoken" not in html and not response.cookies
+
+
+def test_the_listing_offers_exports_to_those_who_evaluate(client, surveyed):
+    listing = reverse("wagtailsnippets_participation_survey:list")
+    export = reverse("participation_survey_export", args=[surveyed.survey.pk, "csv"])
+    client.force_login(member(roles.STRATEGY))
+    assert export in client.get(listing).content.decode()
+    client.force_login(member(roles.TRANSLATORS))
+    html = client.get(listing).content.decode()
+    assert "Online-Dienste" in html and export not in html
