@@ -135,9 +135,12 @@ class Survey(TranslatableMixin, models.Model):
         """The survey in the site's main language, whose settings and questions count."""
         if self.locale.language_code == settings.LANGUAGE_CODE:
             return self
-        return (Survey.objects.filter(translation_key=self.translation_key,
+        if "_source" not in self.__dict__:  # asked for by every rule of a request: look once
+            self.__dict__["_source"] = (
+                Survey.objects.filter(translation_key=self.translation_key,
                                       locale__language_code=settings.LANGUAGE_CODE).first()
                 or self)
+        return self.__dict__["_source"]
 
 
 class ResponseQuerySet(models.QuerySet):
