@@ -15,7 +15,7 @@ import polib
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
     StringNotUsedInContext,
     Translation,
@@ -104,5 +104,9 @@ def import_files(files: dict[str, str], user=None) -> ImportReport:
             report.applied.append((name, applied))
             total, done = translation.get_progress()
             if done == total:
-                translation.save_target(user=user, publish=False)
+                # Pages become drafts (a publisher publishes them); snippets without drafts
+                # (topics, contacts, surveys) can only be saved as they are.
+                model = translation.source.specific_content_type.model_class()
+                translation.save_target(user=user,
+                                        publish=not issubclass(model, DraftStateMixin))
     return report

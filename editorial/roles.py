@@ -63,6 +63,11 @@ MODEL_PERMISSIONS = {
     ],
     STRATEGY: [
         ("wagtailadmin", "admin", ["access_admin"]),
+        # Surveys on chapters; deleting refuses a survey that has answers. Evaluating them
+        # (free-text answers, exports) is view_surveyresponse.
+        ("participation", "survey", ["add_survey", "change_survey", "delete_survey",
+                                     "view_survey"]),
+        ("participation", "surveyresponse", ["view_surveyresponse"]),
     ],
     MODERATORS: [
         ("wagtailadmin", "admin", ["access_admin"]),
@@ -75,6 +80,7 @@ MODEL_PERMISSIONS = {
         # Translating a snippet edits its English copy; creating and deleting is not theirs.
         ("news", "presscontact", ["change_presscontact", "view_presscontact"]),
         ("news", "topic", ["change_topic", "view_topic"]),
+        ("participation", "survey", ["change_survey", "view_survey"]),
     ],
 }
 

@@ -21,6 +21,7 @@ DEFAULT_RATE_LIMITS = {
     "comment": {"user": "5/m", "ip": "20/m"},
     "support": {"user": "60/m", "ip": "200/m"},
     "report": {"user": "10/h", "ip": "50/h"},
+    "survey": {"user": "10/m", "ip": "60/h"},  # answering or changing a survey
 }
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -51,12 +52,15 @@ class RateLimited(Exception):
 
 
 def rate_limits(action: str) -> dict[str, str]:
-    return getattr(settings, "PARTICIPATION_RATE_LIMITS", DEFAULT_RATE_LIMITS)[action]
+    configured = getattr(settings, "PARTICIPATION_RATE_LIMITS", None) or {}
+    return configured.get(action) or DEFAULT_RATE_LIMITS[action]
 
 
 def check_rate_limit(request, action: str) -> None:
     """Counts the request once per citizen and once per address; raises ``RateLimited``."""
     for key, rate in rate_limits(action).items():
+        if key == "user" and not request.user.is_authenticated:
+            continue  # anonymous visitors (anonymous survey answers) count by address only
         if is_ratelimited(request, group=f"participation.{action}", key=key, rate=rate,
                           increment=True):
             count, unit = rate.split("/")

@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField
 
 
@@ -102,14 +104,24 @@ class ParticipationMixin(models.Model):
         _("moderation"), max_length=8, choices=ModerationMode.choices,
         default=ModerationMode.POST,
     )
+    # The surveys shown on the page, in this order. Chosen on the German page and synchronised;
+    # an English copy shows each survey's English version (``participation_surveys_shown``).
+    participation_surveys = StreamField(
+        [("survey", SnippetChooserBlock("participation.Survey", label=_("survey")))],
+        verbose_name=_("surveys"), blank=True,
+        help_text=_("Surveys open and close with the participation unless they have times of "
+                    "their own."),
+    )
 
     participation_panels = [
         MultiFieldPanel(
-            [FieldPanel(name) for name in SETTING_FIELDS], heading=_("Citizen participation")
+            [*(FieldPanel(name) for name in SETTING_FIELDS), FieldPanel("participation_surveys")],
+            heading=_("Citizen participation"),
         ),
     ]
     participation_synchronized_fields = [
-        SynchronizedField(name, overridable=False) for name in SETTING_FIELDS
+        SynchronizedField(name, overridable=False)
+        for name in (*SETTING_FIELDS, "participation_surveys")
     ]
 
     class Meta:
@@ -144,3 +156,31 @@ class ParticipationMixin(models.Model):
 
     def participation_phase(self, now=None) -> Phase:
         return self.participation_settings.phase(now)
+
+    @cached_property
+    def participation_survey_keys(self) -> list:
+        """The translation keys of the surveys on this page, as the German page lists them."""
+        source = self
+        if getattr(self, "locale_id", None) is not None and (
+                self.locale.language_code != settings.LANGUAGE_CODE):
+            source = (type(self).objects.filter(translation_key=self.translation_key,
+                                                locale__language_code=settings.LANGUAGE_CODE)
+                      .only("participation_surveys").first() or self)
+        ids = [item["value"] for item in source.participation_surveys.raw_data
+               if item.get("value")]
+        from .models import Survey
+
+        keys = dict(Survey.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+        return list(dict.fromkeys(keys[pk] for pk in ids if pk in keys))
+
+    def participation_surveys_shown(self) -> list:
+        """The surveys of this page in its language (the German one where none exists)."""
+        from .models import Survey
+
+        keys = self.participation_survey_keys
+        found = {}
+        for survey in Survey.objects.filter(translation_key__in=keys).select_related("locale"):
+            current = found.get(survey.translation_key)
+            if current is None or survey.locale_id == self.locale_id:
+                found[survey.translation_key] = survey
+        return [found[key] for key in keys if key in found]

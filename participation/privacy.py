@@ -87,3 +87,48 @@ def delete_account(request) -> None:
             step(user)
         user.delete()  # comments and reports keep their rows without the person
     logout(request)
+
+
+def survey_answers(user):
+    """The citizen's survey responses with every answer, keyed by question and option ids and
+    with the texts of the survey's questions in the language answered."""
+    from .models import Survey, SurveyResponse
+    from .questionnaire import questions_of
+
+    responses = list(SurveyResponse.objects.filter(user=user).prefetch_related("answers")
+                     .order_by("created_at"))
+    surveys = {}
+    for survey in Survey.objects.filter(
+            translation_key__in={r.survey_key for r in responses}).select_related("locale"):
+        surveys.setdefault(survey.translation_key, {})[survey.locale.language_code] = survey
+    found = []
+    for response in responses:
+        versions = surveys.get(response.survey_key, {})
+        survey = versions.get(response.language) or next(iter(versions.values()), None)
+        questions = {q.key: q for q in questions_of(survey)} if survey else {}
+        found.append({
+            "survey": survey.title if survey else str(response.survey_key),
+            "language": response.language,
+            "answered": _when(response.created_at),
+            "changed": _when(response.updated_at),
+            "answers": [
+                {"question": questions[a.question_key].label if a.question_key in questions
+                 else a.question_key,
+                 "option": questions[a.question_key].option_label(a.option_key)
+                 if a.question_key in questions and a.option_key else a.option_key,
+                 "text": a.text, "number": a.number, "position": a.rank}
+                for a in response.answers.all()
+            ],
+        })
+    return "survey_responses", found
+
+
+def detach_survey_responses(user):
+    """Answers stay in the results and exports, no longer tied to anyone."""
+    from .models import SurveyResponse
+
+    SurveyResponse.objects.filter(user=user).update(user=None)
+
+
+personal_data_sections.append(survey_answers)
+account_deletion_steps.append(detach_survey_responses)

@@ -82,3 +82,39 @@ def can_support(user, comment) -> bool:
 
 def can_report(user, comment) -> bool:
     return can_support(user, comment)
+
+
+SURVEY_SESSION_KEY = "participation_survey_token"
+
+
+def can_see_survey_answers(user) -> bool:
+    """Staff who evaluate surveys: free-text answers, results at any time, exports."""
+    return bool(user and user.is_authenticated and user.has_perm(
+        "participation.view_surveyresponse"))
+
+
+def has_answered(request, survey) -> bool:
+    from .models import SurveyResponse
+
+    responses = SurveyResponse.objects.filter(survey_key=survey.translation_key)
+    if request.user.is_authenticated:
+        return responses.filter(user=request.user).exists()
+    token = request.session.get(SURVEY_SESSION_KEY) if hasattr(request, "session") else None
+    return bool(token) and responses.filter(session_token=token).exists()
+
+
+def can_see_survey_results(request, page, survey) -> bool:
+    """Results after closing for everyone; before, to those who answered if the survey says
+    so; staff who evaluate surveys always. Every endpoint with results asks this."""
+    from .models import ResultsVisibility
+    from .services import survey_phase
+
+    if can_see_survey_answers(request.user):
+        return True
+    phase = survey_phase(page, survey)
+    if phase == Phase.CLOSED:
+        return True
+    if phase == Phase.OPEN and survey.source().results_visibility == (
+            ResultsVisibility.AFTER_ANSWERING):
+        return has_answered(request, survey)
+    return False

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from . import rules, signals
 from .defences import RateLimited, check_rate_limit
-from .mixins import Phase
+from .mixins import ParticipationSettings, Phase
 from .models import (
     MAX_TEXT_LENGTH,
     CitizenComment,
@@ -21,7 +21,11 @@ from .models import (
     Discussion,
     Participant,
     Support,
+    SurveyAnswer,
+    SurveyResponse,
+    SurveyTally,
 )
+from .models.surveys import NO_NUMBER, tally_key
 
 
 @dataclass
@@ -192,3 +196,113 @@ def set_support(request, page, comment: CitizenComment, supported: bool) -> int:
             Support.objects.filter(comment=comment, user=user).delete()
         signals.comment_changed(comment, "supported")
     return Support.objects.filter(comment=comment).count()
+
+
+def survey_phase(page, survey, now=None) -> Phase:
+    """A survey follows its page's participation unless it has opening or closing times of its
+    own (read from the survey in the main language)."""
+    page_settings = page.participation_settings
+    source = survey.source()
+    return ParticipationSettings(
+        hosted=page_settings.hosted,
+        opens_at=source.opens_at or page_settings.opens_at,
+        closes_at=source.closes_at or page_settings.closes_at,
+    ).phase(now)
+
+
+def _survey_refusal(page, survey) -> Refusal | None:
+    phase = survey_phase(page, survey)
+    if phase == Phase.NOT_HOSTED:
+        return Refusal(404, _("This page has no surveys."))
+    if phase == Phase.UPCOMING:
+        return Refusal(403, _("The survey has not opened yet."))
+    if phase == Phase.CLOSED:
+        return Refusal(403, _("The survey is closed. You can no longer answer it."))
+    return None
+
+
+def ensure_can_answer(request, page, survey) -> None:
+    """Raises the ``Refusal`` an answer to this survey would get from this visitor now."""
+    if refusal := _survey_refusal(page, survey):
+        raise refusal
+    if request.user.is_authenticated:
+        _check_participant(request.user)
+    elif not survey.source().allow_anonymous:
+        raise Refusal(403, _("Please sign in with a confirmed e-mail address to answer."))
+
+
+def _already_answered_anonymously() -> Refusal:
+    return Refusal(409, _("You have already answered this survey. Anonymous answers cannot be "
+                          "changed."))
+
+
+def submit_response(request, page, survey, rows, *, session_token: str | None = None
+                    ) -> SurveyResponse:
+    """Stores a validated answer sheet (``questionnaire.Sheet.rows``): a signed-in citizen's
+    response is created or replaced, an anonymous one created once per session. The response
+    and all its answers are saved in one transaction, or nothing is."""
+    ensure_can_answer(request, page, survey)
+    user = request.user if request.user.is_authenticated else None
+    if user is None and not session_token:
+        raise Refusal(400, _("The form has expired. Please reload the page."))
+    key = survey.translation_key
+    owner = {"user": user} if user else {"session_token": session_token}
+    if user is None and SurveyResponse.objects.filter(survey_key=key, **owner).exists():
+        raise _already_answered_anonymously()
+    _check_rate(request, "survey")
+    language = page.locale.language_code
+    now = timezone.now()
+
+    def store():
+        with transaction.atomic():
+            response = (SurveyResponse.objects.select_for_update()
+                        .filter(survey_key=key, **owner).first())
+            if response is None:
+                response = SurveyResponse.objects.create(survey_key=key, language=language,
+                                                         created_at=now, updated_at=now,
+                                                         **owner)
+                action = "answered"
+            elif user is None:
+                raise _already_answered_anonymously()
+            else:
+                old = list(response.answers.all())
+                SurveyTally.objects.add(key, response.language, tally_deltas(old, -1))
+                response.answers.all().delete()
+                response.language, response.updated_at = language, now
+                response.save(update_fields=["language", "updated_at"])
+                action = "changed"
+            SurveyAnswer.objects.bulk_create(
+                SurveyAnswer(response=response, survey_key=key, language=language,
+                             question_key=row.question_key, option_key=row.option_key,
+                             text=row.text, number=row.number, rank=row.rank)
+                for row in rows
+            )
+            SurveyTally.objects.add(key, language, tally_deltas(rows, 1))
+            signals.survey_answered(key, page, action)
+            return response
+
+    try:
+        return store()
+    except IntegrityError:
+        # A concurrent submit of the same person created the response first: for a citizen
+        # this one replaces its answers (as if it came second), an anonymous one is refused.
+        if user is None:
+            raise _already_answered_anonymously() from None
+        return store()
+
+
+def tally_deltas(rows, sign: int) -> dict[tuple, tuple[int, int]]:
+    """What answer rows add to (or, with ``sign`` -1, take from) the survey's tallies: each
+    chosen option, ranked option or scale point, and once per question "answered"."""
+    deltas = {}
+
+    def add(key, rank=0):
+        n, rank_sum = deltas.get(key, (0, 0))
+        deltas[key] = (n + sign, rank_sum + sign * rank)
+
+    for row in rows:
+        if row.option_key or row.number is not None:
+            add(tally_key(row), row.rank or 0)
+    for question in dict.fromkeys(row.question_key for row in rows):
+        add((question, "", NO_NUMBER))
+    return deltas

@@ -23,3 +23,20 @@ def comment_changed(comment, action: str) -> None:
             notify_reply.enqueue(comment.pk)
 
     transaction.on_commit(after_commit)
+
+
+survey_changed = django.dispatch.Signal()  # sender=SurveyResponse, survey_key, translation_key
+
+
+def survey_answered(survey_key, page, action: str) -> None:
+    """After commit: the results of a survey changed (a page cache purges the page's results in
+    every language; ``translation_key`` is the hosting page's)."""
+    from .models import SurveyResponse
+
+    translation_key = page.translation_key
+
+    def after_commit():
+        survey_changed.send(sender=SurveyResponse, survey_key=survey_key,
+                            translation_key=translation_key, action=action)
+
+    transaction.on_commit(after_commit)

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import accounts, views
+from . import accounts, survey_views, views
 
 app_name = "participation"
 
@@ -19,4 +19,9 @@ urlpatterns = [
          name="support"),
     path(_("discussion/<int:page_id>/report/<int:comment_id>/"), views.report, name="report"),
     path(_("decision/<int:comment_id>/"), views.decision, name="decision"),
+    path(_("survey/<int:page_id>/<uuid:survey_key>/"), survey_views.survey, name="survey"),
+    path(_("survey/<int:page_id>/<uuid:survey_key>/results/"), survey_views.results,
+         name="survey_results"),
+    path(_("survey/<int:page_id>/<uuid:survey_key>/results.json"), survey_views.results_json,
+         name="survey_results_json"),
 ]

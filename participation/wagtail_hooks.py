@@ -1,15 +1,31 @@
 from django.db.models import Count, Q
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from . import rules
+from .admin_views import surveys
 from .admin_views.permissions import ModerationPolicy
 from .admin_views.queues import ParticipationGroup
-from .models import CitizenComment, CommentStatus, Participant
+from .models import CitizenComment, CommentStatus, Participant, Survey
 
 register_permission_policy(CitizenComment, ModerationPolicy(CitizenComment))
+register_permission_policy(Survey, surveys.SurveyPermissionPolicy(Survey))
+register_snippet(surveys.SurveyViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_survey_exports():
+    return [path("participation/survey-export/<int:pk>/<str:fmt>/", surveys.export,
+                 name="participation_survey_export")]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def survey_export_buttons(snippet, user, next_url=None):
+    return surveys.export_buttons(snippet, user, next_url)
 
 
 @hooks.register("register_admin_viewset")

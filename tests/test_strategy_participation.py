@@ -137,3 +137,27 @@ def test_the_query_count_does_not_grow_with_the_comments(client, chapter, anna, 
     assert with_a_thousand <= with_ten
     html = client.get(DE).content.decode()
     assert html.count('class="comment"') == PER_PAGE
+
+
+def test_a_survey_chosen_on_the_german_chapter_shows_on_both_before_any_sync(client, chapter,
+                                                                           site_tree, anna):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from participation.models import SurveyResponse
+    from tests.factories.participation import attach, question, survey
+
+    asked = survey(None, question("short_text", "Ihr Stadtteil", required=True),
+                   title="Kurze Umfrage")
+    attach(chapter, asked)  # the English chapter is not synced: it learns of it from German
+    english = chapter.get_translation(site_tree.en)
+    for page, language in ((chapter, "de"), (english, "en")):
+        section = client.get(page.url).content.decode().split('id="surveys"', 1)[1]
+        assert "Kurze Umfrage" in section.split("</section>", 1)[0]
+        with translation.override(language):
+            link = reverse("participation:survey", args=[page.pk, asked.translation_key])
+        assert link in section
+    client.force_login(anna)
+    response = client.post(link, {f"q-{asked.questions[0].id}": "Wenigenjena"})
+    assert response.status_code == 302
+    assert SurveyResponse.objects.get().language == "en"

@@ -19,7 +19,7 @@ from wagtail.models import Page
 from ..mixins import ParticipationMixin, Target
 from ..models import CitizenComment, Discussion, Participant, Support
 from ..models.participants import PRIVACY_NOTICE_VERSION
-from . import content
+from . import content, surveys
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +45,7 @@ def load(log) -> None:
             supports += add_comment(discussion, said, targets, citizens, log)
         if supports:
             log.add(f"supports: {supports} in the discussion of {page.title}")
+    surveys.load(page, log)
 
 
 def chapter() -> Page | None:

@@ -11,6 +11,14 @@ from .discussions import (
 from .moderation import AnswerStatus, OfficialAnswer, Report, ReportOutcome, ReportReason
 from .participants import Participant
 from .supports import Support
+from .surveys import (
+    OTHER,
+    ResultsVisibility,
+    Survey,
+    SurveyAnswer,
+    SurveyResponse,
+    SurveyTally,
+)
 
 __all__ = [
     "EDIT_WINDOW",
@@ -28,4 +36,10 @@ __all__ = [
     "Participant",
     "SortOrder",
     "Support",
+    "OTHER",
+    "ResultsVisibility",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyResponse",
+    "SurveyTally",
 ]

@@ -119,3 +119,27 @@ def supportable_by(comment, user) -> bool:
 @register.filter
 def reportable_by(comment, user) -> bool:
     return rules.can_report(user, comment)
+
+
+@register.filter
+def value_for(values, key):
+    return values.get(key, "") if hasattr(values, "get") else ""
+
+
+@register.inclusion_tag("participation/includes/surveys.html")
+def participation_surveys(page):
+    """The page's surveys as links with their state (open, closed, opening on)."""
+    if not hosts(page):
+        return {}
+    from ..services import survey_phase
+
+    entries = []
+    for survey in page.participation_surveys_shown():
+        source = survey.source()
+        entries.append({
+            "survey": survey,
+            "phase": survey_phase(page, survey),
+            "opens_at": source.opens_at or page.participation_settings.opens_at,
+            "closes_at": source.closes_at or page.participation_settings.closes_at,
+        })
+    return {"page": page, "entries": entries}

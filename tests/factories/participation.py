@@ -74,3 +74,47 @@ def staff(*permissions: str, name="Moderation"):
         user.user_permissions.add(
             Permission.objects.get(content_type__app_label=app_label, codename=codename))
     return get_user_model().objects.get(pk=user.pk)
+
+
+def block_id() -> str:
+    import uuid
+
+    return str(uuid.uuid4())
+
+
+def options(*labels):
+    """A ListBlock value with item ids, as the admin stores it."""
+    return [{"type": "item", "value": label, "id": block_id()} for label in labels]
+
+
+def question(kind, text, *, required=False, help_text="", **value):
+    base = {"question": text, "help_text": help_text, "required": required}
+    if kind in ("single_choice", "multiple_choice"):
+        base.update(allow_other=False, other_label="")
+    if kind == "multiple_choice":
+        base["max_choices"] = None
+    if kind == "scale":
+        base.update(points=5, low_label="", high_label="")
+    if "options" in value:
+        value["options"] = options(*value["options"])
+    return {"type": kind, "value": {**base, **value}, "id": block_id()}
+
+
+def survey(page=None, *questions_, title="Umfrage zur Verwaltung", **fields):
+    """A German survey (with block ids), attached to ``page`` if given."""
+    from wagtail.models import Locale
+
+    from participation.models import Survey
+
+    created = Survey.objects.create(
+        title=title, questions=list(questions_), locale=Locale.objects.get(language_code="de"),
+        **fields)
+    if page is not None:
+        attach(page, created)
+    return Survey.objects.get(pk=created.pk)
+
+
+def attach(page, *surveys):
+    page.participation_surveys = [("survey", s) for s in surveys]
+    page.save_revision().publish()
+    page.refresh_from_db()

@@ -55,3 +55,6 @@ def form_data(text="Ein Kommentar.", **fields):
 
 def post_comment(client, page, text="Ein Kommentar.", **fields):
     return client.post(url("post", page), form_data(text, **fields))
+
+
+from tests.participation.survey_helpers import surveyed  # noqa: E402, F401 (a fixture)

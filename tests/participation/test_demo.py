@@ -8,12 +8,20 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 import participation.demo
 from home.demo.tools import DemoLog
-from participation.demo import content
-from participation.models import CitizenComment, Discussion, Participant, Support
+from participation.demo import content, survey_content
+from participation.models import (
+    CitizenComment,
+    Discussion,
+    Participant,
+    Support,
+    Survey,
+    SurveyResponse,
+)
 from participation.models.participants import validate_display_name
 from strategy.models import StrategyChapterPage
 from tests.participation.conftest import url
@@ -148,3 +156,28 @@ def test_no_email_address_reaches_the_pages(client, chapter):
         html = client.get(path).content.decode()
         assert content.EMAIL_DOMAIN not in html, path
         client.logout()
+
+
+def test_the_demo_survey_is_on_the_chapter_in_both_languages_with_results(client, chapter,
+                                                                          load_demo):
+    german = Survey.objects.get(locale__language_code="de")
+    english = Survey.objects.get(locale__language_code="en")
+    assert english.translation_key == german.translation_key
+    assert english.title == survey_content.TITLE[1]
+    assert [b.id for b in english.questions] == [b.id for b in german.questions]
+    assert SurveyResponse.objects.filter(language="de").count() == 210
+    assert SurveyResponse.objects.filter(language="en").count() == 90
+    english_chapter = chapter.get_translation(english.locale)
+    for page, survey in ((chapter, german), (english_chapter, english)):
+        html = client.get(page.url).content.decode()
+        assert survey.title in html.split('id="surveys"', 1)[1]
+        with translation.override(page.locale.language_code):
+            url = reverse("participation:survey_results_json",
+                          args=[page.pk, survey.translation_key])
+        data = client.get(url).json()  # the 2022 phase has closed: results are public
+        assert data["participants"] == 300
+        assert data["questions"][0]["question"] == survey.questions[0].value["question"]
+    informed = {o["key"]: o for o in data["questions"][1]["options"]}
+    chatbot = informed[german.questions[1].value["options"].bound_blocks[2].id]
+    assert chatbot["by_language"]["en"]["percent"] > chatbot["by_language"]["de"]["percent"]
+    assert "Demo content is already complete" in load_demo()

@@ -15,7 +15,7 @@ from participation.models import CommentStatus
 from tests.factories.events import EventIndexPageFactory
 from tests.factories.home import ContentPageFactory, translate
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
-from tests.factories.participation import citizen, comment, debate
+from tests.factories.participation import attach, citizen, comment, debate, question, survey
 from tests.participation.conftest import form_data
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +58,10 @@ def world(site_tree):
     author = citizen("Autorin")
     hidden = comment(talk, author, "Versteckt", status=CommentStatus.HIDDEN)
     shown = comment(talk, author, "Sichtbar")
-    return {"page": page, "draft": draft, "debate": talk, "hidden": hidden, "shown": shown}
+    asked = survey(None, question("short_text", "Ihr Stadtteil"))
+    attach(talk, asked)
+    return {"page": page, "draft": draft, "debate": talk, "hidden": hidden, "shown": shown,
+            "survey": asked}
 
 
 def user_for(kind):
@@ -103,6 +106,11 @@ def urls(world):
             "post a comment": ("post", discussion("post")),
             "support a comment": ("post", discussion("support", world["shown"].pk)),
             "report a comment": ("get", discussion("report", world["shown"].pk)),
+            "survey results (not answered)": ("get", discussion(
+                "survey_results_json", world["survey"].translation_key)),
+            "answer a survey": ("post", discussion("survey", world["survey"].translation_key)),
+            "survey export": ("get", reverse("participation_survey_export",
+                                             args=[world["survey"].pk, "csv"])),
             "data download": ("post", reverse("participation:data")),
             "translations screen": ("get", reverse("editorial_translations")),
             "news feed": ("get", "/de/aktuelles/feed/rss/"),
