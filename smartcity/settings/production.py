@@ -17,6 +17,8 @@ if not REDIS_URL:  # noqa: F405
         "disagrees about renditions, site roots, sessions and rate limits."
     )
 
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)  # noqa: F405
+
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )

@@ -28,6 +28,9 @@ DEEPL_API_KEY = ""
 vars().pop("WAGTAILLOCALIZE_MACHINE_TRANSLATOR", None)
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+RATELIMIT_CACHE = RATELIMIT_USE_CACHE = AXES_CACHE = "default"
+# Off, so tests that assert fresh content see it; tests/test_page_cache.py turns it on.
+PAGE_CACHE_ENABLED = False
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]  # the local cache is enough for one test process
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
