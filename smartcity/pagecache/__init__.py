@@ -50,11 +50,14 @@ def current_version(key: str) -> str | None:
 
 
 def bump(*keys: str) -> None:
-    """Invalidate every entry rendered under ``keys``, once the current transaction commits."""
+    """Invalidate every entry rendered under ``keys``: at once, and again when the current
+    transaction commits (a page rendered in between from the old rows is never served)."""
     def write():
         cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
 
-    transaction.on_commit(write)
+    write()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(write)
 
 
 def purge_content() -> None:

@@ -8,6 +8,9 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
+        from smartcity import request_memo
+
         from . import signals
 
         signals.connect()
+        request_memo.install()

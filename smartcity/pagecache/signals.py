@@ -21,10 +21,21 @@ def _shown(instance) -> bool:
     return isinstance(instance, SHOWN_EVERYWHERE) or type(instance) in get_snippet_models()
 
 
-def on_save(sender, instance, **kwargs):
+# What saving a draft revision writes to a live page: nothing a reader sees.
+DRAFT_BOOKKEEPING = {"wagtail_admin_comments", "latest_revision_created_at", "draft_title",
+                     "latest_revision", "has_unpublished_changes"}
+
+
+def on_save(sender, instance, created=False, update_fields=None, **kwargs):
     # A live page saved without a revision (scripts, mirrored relations) changes what is shown;
-    # a draft of a page that is not live does not.
-    if (isinstance(instance, Page) and instance.live) or _shown(instance):
+    # a draft of a page that is not live does not. A setting is created empty on first read
+    # (``for_site``): that shows nothing new; the editor's save that follows purges.
+    if created and isinstance(instance, BaseSiteSetting | BaseGenericSetting):
+        return
+    if isinstance(instance, Page):
+        if instance.live and not (update_fields and set(update_fields) <= DRAFT_BOOKKEEPING):
+            purge_content()
+    elif _shown(instance):
         purge_content()
 
 

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outside sessions, CSRF and authentication: a cached page is answered before any of them.
     "smartcity.pagecache.PageCacheMiddleware",
+    "smartcity.request_memo.RequestMemoMiddleware",
     "smartcity.middleware.CacheOutageMiddleware",
     "csp.middleware.CSPMiddleware",
     "smartcity.middleware.RequestBodyLimitMiddleware",
