@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "participation",
     "editorial",
     "smartcity.pagecache",
+    "django_tasks_db",
+    "smartcity.operations",
     "allauth",
     "allauth.account",
     "axes",
@@ -106,6 +108,9 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# A persistent connection that PostgreSQL closed (restart, pg_terminate_backend) is noticed
+# before the next request uses it and replaced: servers recover without a restart.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -295,6 +300,14 @@ if ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+
+# Background work (notification e-mails, search-index updates, exports) goes through Django's
+# task framework. TASKS_BACKEND=database queues it in PostgreSQL (django-tasks-db), run by
+# `manage.py db_worker`; without it tasks run at once inside the request (development).
+if env.str("TASKS_BACKEND", default="immediate") == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 LOGGING = {
     "version": 1,

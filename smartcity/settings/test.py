@@ -35,6 +35,13 @@ SILENCED_SYSTEM_CHECKS = ["axes.W001"]  # the local cache is enough for one test
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# A worker process that a test starts (tests/test_worker.py): the queue in the test database,
+# mail into files of the test's own folder (an in-memory outbox cannot cross processes).
+if os.environ.get("SMARTCITY_TEST_WORKER_MAIL_DIR"):
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["SMARTCITY_TEST_WORKER_MAIL_DIR"]
+
 # One folder per test process, created on first upload and removed when the session ends
 # (tests/isolation.py); never the checkout's media/.
 TEST_MEDIA_PREFIX = "smartcity-test-media-"
