@@ -60,3 +60,15 @@ TEST_REDIS_DB = env.int("TEST_REDIS_DB", default=15)  # noqa: F405
 if TEST_REDIS_DB == 0:
     raise ImproperlyConfigured("TEST_REDIS_DB must not be 0: that is where development data lives")
 TEST_REDIS_URL = _reserved_redis_url(REDIS_URL, TEST_REDIS_DB)  # noqa: F405
+
+# An app server that a test starts (tests/processes/test_servers.py): the shared cache and the
+# rate limits on the tests' Redis database under that test's own key prefix, the page cache on.
+if _server_prefix := os.environ.get("SMARTCITY_TEST_SERVER_CACHE_PREFIX"):
+    CACHES = {
+        alias: {"BACKEND": backend, "LOCATION": TEST_REDIS_URL, "KEY_PREFIX": _server_prefix,
+                "OPTIONS": REDIS_OPTIONS}  # noqa: F405
+        for alias, backend in (("default", "smartcity.cache.TolerantRedisCache"),
+                               ("ratelimit", "django.core.cache.backends.redis.RedisCache"))
+    }
+    RATELIMIT_CACHE = RATELIMIT_USE_CACHE = AXES_CACHE = "ratelimit"
+    PAGE_CACHE_ENABLED = True

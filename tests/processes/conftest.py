@@ -6,8 +6,10 @@ ordinary tests; the fixture here empties the database afterwards and puts back w
 Wagtail's migrations created (as tests/browser/ does)."""
 
 import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,74 @@ def manage(*args, mail_dir, timeout=60, wait=True, **extra_env):
                                 stderr=subprocess.STDOUT, text=True)
     return subprocess.run(command, cwd=BASE_DIR, env=env, capture_output=True, text=True,
                           timeout=timeout)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """gunicorn (gunicorn.conf.py, one sync worker) on a free local port against the test
+    database; ``cache_prefix`` puts its cache and rate limits on the tests' Redis database
+    under that prefix, with the page cache on. Persistent database connections (CONN_MAX_AGE)
+    with health checks, as deployed."""
+
+    def __init__(self, cache_prefix: str = "", **extra_env):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "smartcity.settings.test",
+               "DATABASE_URL": database_url(), "CONN_MAX_AGE": "300",
+               "GUNICORN_BIND": f"127.0.0.1:{self.port}", "GUNICORN_WORKERS": "1",
+               "GUNICORN_THREADS": "1", "GUNICORN_LOG_LEVEL": "warning", **extra_env}
+        env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        env.pop("SMARTCITY_TEST_SERVER_CACHE_PREFIX", None)
+        if cache_prefix:
+            env["SMARTCITY_TEST_SERVER_CACHE_PREFIX"] = cache_prefix
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", str(BASE_DIR / "gunicorn.conf.py"),
+             "smartcity.wsgi"], cwd=BASE_DIR, env=env, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True)
+
+    def wait_ready(self, timeout=30) -> "Server":
+        import requests
+
+        deadline = time.monotonic() + timeout
+        while True:
+            assert self.process.poll() is None, self.process.stdout.read()
+            try:
+                if requests.get(self.base + "/robots.txt", timeout=10).status_code == 200:
+                    return self
+            except (requests.ConnectionError, requests.Timeout):
+                pass
+            assert time.monotonic() < deadline, "the server did not answer"
+            time.sleep(0.2)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(5)
+
+
+@pytest.fixture
+def start_server():
+    """Starts servers (all at once, then waits for each) and stops them after the test."""
+    started: list[Server] = []
+
+    def start(count=1, **kwargs) -> list[Server]:
+        servers = [Server(**kwargs) for _ in range(count)]
+        started.extend(servers)
+        return [server.wait_ready() for server in servers]
+
+    try:
+        yield start
+    finally:
+        for server in started:
+            server.stop()
