@@ -16,3 +16,10 @@ def upcoming_events(context, limit=3):
     )
     index = EventIndexPage.objects.live().public().filter(locale=locale).first()
     return {"request": context["request"], "occurrences": occurrences, "index": index}
+
+
+@register.filter
+def machine_datetime(value):
+    """A moment for a ``datetime`` attribute: local time with its offset, to the second
+    (``2026-11-13T22:00:00+01:00``), as the iCal feed and search engines read it."""
+    return timezone.localtime(value).isoformat(timespec="seconds") if value else ""
