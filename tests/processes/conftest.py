@@ -5,11 +5,15 @@ Those processes see only committed rows, so these tests run without the usual tr
 ordinary tests; the fixture here empties the database afterwards and puts back what
 Wagtail's migrations created (as tests/browser/ does)."""
 
+import http.client
+import http.cookies
 import os
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -59,6 +63,14 @@ def manage(*args, mail_dir, timeout=60, wait=True, **extra_env):
                           timeout=timeout)
 
 
+@dataclass
+class Answer:
+    status: int
+    headers: object
+    text: str
+    cookies: dict
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -88,21 +100,43 @@ class Server:
             stderr=subprocess.STDOUT, text=True)
 
     def wait_ready(self, timeout=30) -> "Server":
-        import requests
-
         deadline = time.monotonic() + timeout
         while True:
             assert self.process.poll() is None, self.process.stdout.read()
             try:
-                if requests.get(self.base + "/robots.txt", timeout=10).status_code == 200:
+                if self.get("/robots.txt").status == 200:
                     return self
-            except (requests.ConnectionError, requests.Timeout):
+            except OSError:
                 pass
             assert time.monotonic() < deadline, "the server did not answer"
             time.sleep(0.2)
 
-    def url(self, path: str) -> str:
-        return self.base + path
+    def get(self, path: str, cookies=None) -> "Answer":
+        return self.request("GET", path, cookies=cookies)
+
+    def post(self, path: str, data: dict, cookies=None) -> "Answer":
+        return self.request("POST", path, cookies=cookies, data=data)
+
+    def request(self, method, path, cookies=None, data=None) -> "Answer":
+        """One request, redirects not followed; the Referer is this server (CSRF checks it)."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15)
+        headers = {"Host": f"127.0.0.1:{self.port}", "Referer": self.base + path}
+        if cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+        body = None
+        if data is not None:
+            body = urllib.parse.urlencode(data)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            jar = http.cookies.SimpleCookie()
+            for header in response.headers.get_all("Set-Cookie") or []:
+                jar.load(header)
+            return Answer(response.status, response.headers,
+                          response.read().decode(), {k: m.value for k, m in jar.items()})
+        finally:
+            connection.close()
 
     def stop(self) -> None:
         self.process.terminate()

@@ -2,7 +2,6 @@
 PostgreSQL drops their connections, and share comments, page-cache purges and sessions."""
 
 import pytest
-import requests
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation
@@ -39,11 +38,11 @@ def test_a_server_recovers_when_postgresql_drops_its_connections(page, start_ser
     [server] = start_server()
     # A session cookie bypasses any page cache: each request reads the database.
     cookies = {"sessionid": "no-such-session"}
-    assert requests.get(server.url(page.url), cookies=cookies, timeout=10).status_code == 200
+    assert server.get(page.url, cookies).status == 200
     assert terminate_other_backends() >= 1  # the server's persistent connection
     for _ in range(3):
-        answer = requests.get(server.url(page.url), cookies=cookies, timeout=10)
-        assert answer.status_code == 200 and "Digitale Verwaltung" in answer.text
+        answer = server.get(page.url, cookies)
+        assert answer.status == 200 and "Digitale Verwaltung" in answer.text
 
 
 def csrf_token(html: str) -> str:
@@ -54,38 +53,35 @@ def csrf_token(html: str) -> str:
 def test_two_servers_share_comments_purges_and_sessions(page, start_server, redis_cache):
     anna = citizen("Anna")
     one, two = start_server(2, cache_prefix=redis_cache.key_prefix)
-    anonymous = requests.Session()
-    assert anonymous.get(two.url(page.url), timeout=10).headers[HEADER] == "miss"
-    assert anonymous.get(two.url(page.url), timeout=10).headers[HEADER] == "hit"
+    assert two.get(page.url).headers[HEADER] == "miss"
+    assert two.get(page.url).headers[HEADER] == "hit"
 
     # A session made on one is valid on the other.
     with translation.override("de"):
         login = reverse("account_login")
-    visitor = requests.Session()
-    form = visitor.get(one.url(login), timeout=10)
-    answer = visitor.post(one.url(login), timeout=10, allow_redirects=False, data={
-        "login": anna.email, "password": PASSWORD, "csrfmiddlewaretoken": csrf_token(form.text)},
-        headers={"Referer": one.url(login)})
-    assert answer.status_code == 302, answer.text
-    session = {name: visitor.cookies[name] for name in ("sessionid", "csrftoken")}
-    signed_in = requests.get(two.url(page.url), cookies=session, timeout=10)
-    assert HEADER not in signed_in.headers and 'id="comment-form"' in signed_in.text
+    form = one.get(login)
+    answer = one.post(login, cookies=form.cookies, data={
+        "login": anna.email, "password": PASSWORD, "csrfmiddlewaretoken": csrf_token(form.text)})
+    assert answer.status == 302, answer.text
+    session = {**form.cookies, **answer.cookies}
+    assert "sessionid" in session
+    signed_in = two.get(page.url, session)
+    assert signed_in.headers[HEADER] is None and 'id="comment-form"' in signed_in.text
 
     # A comment posted through the second server is read through the first, and purges the
     # page the second serves from the cache.
-    assert anonymous.get(one.url(page.url), timeout=10).headers[HEADER] == "miss"
-    posted = requests.post(two.url(url("post", page)), cookies=session, timeout=10,
-                           allow_redirects=False, headers={"Referer": two.url(page.url)},
-                           data={**form_data("Bitte auch samstags öffnen"),
-                                 "csrfmiddlewaretoken": csrf_token(signed_in.text)})
-    assert posted.status_code == 302, posted.text
+    assert one.get(page.url).headers[HEADER] == "miss"
+    posted = two.post(url("post", page), cookies=session, data={
+        **form_data("Bitte auch samstags öffnen"),
+        "csrfmiddlewaretoken": csrf_token(signed_in.text)})
+    assert posted.status == 302, posted.text
     for server in (one, two):
-        read = anonymous.get(server.url(page.url), timeout=10)
+        read = server.get(page.url)
         assert read.headers[HEADER] == "miss" and "Bitte auch samstags öffnen" in read.text
 
     # A page published here (through the ORM) is purged from the cache both servers serve.
-    assert anonymous.get(two.url(page.url), timeout=10).headers[HEADER] == "hit"
+    assert two.get(page.url).headers[HEADER] == "hit"
     page.title = "Digitale Verwaltung neu gedacht"
     page.save_revision().publish()
-    read = anonymous.get(two.url(page.url), timeout=10)
+    read = two.get(page.url)
     assert read.headers[HEADER] == "miss" and "Digitale Verwaltung neu gedacht" in read.text
