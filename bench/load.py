@@ -68,12 +68,29 @@ def prepare(env) -> None:
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     manage(env, "load_demo")
-    code = ("import django; django.setup()\n"
-            "from query_counts import grow_to\n"
-            "grow_to({'comments': 1000, 'news': 0, 'events': 0}, "
-            "{'comments': 0, 'news': 0, 'events': 0})\n")
-    subprocess.run([sys.executable, "-c", code], cwd=BASE_DIR / "bench", check=True,
-                   env={**env, "PYTHONPATH": f"{BASE_DIR}:{BASE_DIR / 'bench'}"})
+    subprocess.run([sys.executable, "-c", COMMENTS], cwd=BASE_DIR, check=True, env=env)
+
+
+# 1,000 top-level comments by one citizen on the German chapter (both languages show them).
+COMMENTS = """
+import django; django.setup()
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from participation.models import CitizenComment, Discussion, Participant
+from strategy.models import StrategyChapterPage
+user = get_user_model().objects.create_user("bench", "bench@jena.example", "bench " * 4)
+EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+Participant.objects.create(user=user, display_name="Bench", privacy_consent_at=timezone.now())
+chapter = StrategyChapterPage.objects.get(locale__language_code="de", slug="digitale-verwaltung")
+discussion = Discussion.for_page(chapter)
+new = CitizenComment.objects.bulk_create([CitizenComment(
+    discussion=discussion, author=user, text=f"Beitrag {n}", language="de", depth=0)
+    for n in range(1000)])
+for comment in new:
+    comment.thread = comment
+CitizenComment.objects.bulk_update(new, ["thread"])
+"""
 
 
 def gunicorn(env, port, app, cwd=BASE_DIR):
@@ -111,7 +128,7 @@ def wrk(url, cookie=None) -> dict:
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     latency = {}
     for pct in ("50", "99"):
-        match = re.search(rf"^\s+{pct}%\s+([\d.]+)(us|ms|s)$", out, re.MULTILINE)
+        match = re.search(rf"^\s+{pct}%\s+([\d.]+)(us|ms|s)\s*$", out, re.MULTILINE)
         latency[pct] = float(match.group(1)) * UNITS[match.group(2)] if match else float("nan")
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     timeouts = re.search(r"Socket errors:.*timeout (\d+)", out)
