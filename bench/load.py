@@ -12,7 +12,7 @@ expired session), which the page cache never serves, so every request is rendere
 p50/p99 and each figure as a percentage of the bare view's req/s against the issue's targets.
 
 Options (environment): BENCH_DURATION (seconds per run, default 5), BENCH_CONNECTIONS (8),
-BENCH_THREADS (2).
+BENCH_THREADS (2), BENCH_MAX_REQUESTS (gunicorn's worker recycling, default 0 = off).
 """
 
 import os
@@ -39,6 +39,10 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 8))
 THREADS = int(os.environ.get("BENCH_THREADS", 2))
 REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", 15))
 SITE_PORT, BARE_PORT = 8251, 8252
+# gunicorn.conf.py replaces a worker after 2,000 requests; at several hundred cached requests a
+# second that is a restart (Django and Wagtail imported again) every few seconds per worker, which
+# would dominate a 5 s run. 0 = never (gunicorn's default); set 2000 to measure the deployed value.
+MAX_REQUESTS = os.environ.get("BENCH_MAX_REQUESTS", "0")
 # Percent of the bare view's req/s (the issue's targets): cached >= 60 on every page.
 BYPASSED_TARGET = {"home": 1.2, "news index": 1.5, "news page": 2.3, "chapter": 2.3,
                    "event index": 1.2, "search": 1.2}
@@ -55,7 +59,8 @@ def site_env(prefix: str, scratch: Path) -> dict:
             "MEDIA_ROOT": str(scratch / "media"),
             "ALLOWED_HOSTS": "localhost,127.0.0.1", "CONN_MAX_AGE": "300",
             "TASKS_BACKEND": "immediate", "EMAIL_URL": "consolemail://",
-            "GUNICORN_WORKERS": "2", "GUNICORN_THREADS": "1", "GUNICORN_LOG_LEVEL": "warning"}
+            "GUNICORN_WORKERS": "2", "GUNICORN_THREADS": "1", "GUNICORN_LOG_LEVEL": "warning",
+            "GUNICORN_MAX_REQUESTS": MAX_REQUESTS}
 
 
 def manage(env, *args):
@@ -164,8 +169,8 @@ def main() -> int:
     try:
         prepare(env)
         bare = gunicorn({**os.environ, "GUNICORN_WORKERS": "2", "GUNICORN_THREADS": "1",
-                         "GUNICORN_LOG_LEVEL": "warning"}, BARE_PORT, "bare_wsgi:application",
-                        cwd=BASE_DIR / "bench")
+                         "GUNICORN_LOG_LEVEL": "warning", "GUNICORN_MAX_REQUESTS": MAX_REQUESTS},
+                        BARE_PORT, "bare_wsgi:application", cwd=BASE_DIR / "bench")
         try:
             ceiling = wrk(f"http://127.0.0.1:{BARE_PORT}/")
         finally:
@@ -188,7 +193,8 @@ def main() -> int:
     load = os.getloadavg()
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}  {os.cpu_count()} cores, load "
           f"average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; wrk -t{THREADS} -c{CONNECTIONS} "
-          f"-d{DURATION}s; gunicorn 2 sync workers, production settings, PostgreSQL, Redis")
+          f"-d{DURATION}s; gunicorn 2 sync workers (max_requests {MAX_REQUESTS}), production "
+          "settings, PostgreSQL, Redis")
     print(f"bare view: {ceiling['rate']:.0f} req/s, p50 {ceiling['p50']:.1f} ms, "
           f"p99 {ceiling['p99']:.1f} ms")
     print(f"{'page':<12} {'cache':<5} {'cached req/s':>12} {'p50':>8} {'p99':>8} {'% bare':>7}"
