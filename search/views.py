@@ -1,11 +1,16 @@
 from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
+from smartcity.pagecache import mark_cacheable
+
 from .forms import SearchForm
 from .site_search import SiteSearch
 
 
 def search(request):
+    """The same for every anonymous reader of one query: kept in the page cache (a cached
+    answer is not counted again in the search statistics)."""
+    mark_cacheable(request)
     form = SearchForm(request.GET if request.GET else None)
     context = {"form": form}
     status = 200

@@ -302,8 +302,10 @@ def test_query_count_does_not_grow_with_the_number_of_events(
     client.get(url)  # warm the site root cache like any running server
     with CaptureQueriesContext(connection) as few:
         assert client.get(url).status_code == 200
+    budget = len(few.captured_queries)
     add_events(8)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(url)  # the publishes changed the content version: fragments render once more
+    with django_assert_max_num_queries(budget):
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count("Werkstatt") >= 10

@@ -139,7 +139,10 @@ def test_every_imported_distribution_is_declared():
     assert not missing, f"imported by tests or benchmarks but not declared: {missing}"
 
 
-PARTICIPATION_PUBLIC = {"participation.mixins", "participation.templatetags.participation_tags"}
+# participation.signals: ``discussion_changed`` is the add-on's published hook (the page cache
+# in smartcity/pagecache/ listens to it to purge both language copies).
+PARTICIPATION_PUBLIC = {"participation.mixins", "participation.templatetags.participation_tags",
+                        "participation.signals"}
 
 
 def participation_imports(path: Path) -> set[str]:

@@ -151,7 +151,9 @@ def test_query_count_does_not_grow_with_the_results(
         get(client, q="Ampelschaltung")
     for number in range(1, PAGE_SIZE):
         content_page(site_tree.home_de, f"Ampel {number}", "Ampelschaltung")
-    with django_assert_max_num_queries(len(one_result.captured_queries)):
+    budget = len(one_result.captured_queries)
+    get(client, q="Ampelschaltung")  # new pages changed the content version: fragments render
+    with django_assert_max_num_queries(budget):
         response = get(client, q="Ampelschaltung")
     assert len(response.context["result_page"].hits) == PAGE_SIZE
 

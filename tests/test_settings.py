@@ -23,6 +23,8 @@ print(json.dumps({
     "engine": settings.DATABASES["default"]["ENGINE"],
     "db_name": str(settings.DATABASES["default"]["NAME"]),
     "cache": settings.CACHES["default"]["BACKEND"],
+    "ratelimit_cache": settings.CACHES[settings.RATELIMIT_USE_CACHE]["BACKEND"],
+    "page_cache": settings.PAGE_CACHE_ENABLED,
     "search": settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"],
     "search_urls": settings.WAGTAILSEARCH_BACKENDS["default"].get("URLS"),
     "email": settings.EMAIL_BACKEND,
@@ -76,7 +78,10 @@ def test_services_are_switched_on_by_the_environment():
     )
     assert found["engine"] == "django.db.backends.postgresql"
     assert found["db_name"] == "smartcity"
-    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    # pages read through a cache that tolerates an outage; rate limits through a strict one
+    assert found["cache"] == "smartcity.cache.TolerantRedisCache"
+    assert found["ratelimit_cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["page_cache"] is True
     assert found["search"] == "search.backends.elasticsearch"
     assert found["search_urls"] == ["http://search.internal:9200"]
     assert found["email"] == "django.core.mail.backends.smtp.EmailBackend"

@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "search",
     "participation",
     "editorial",
+    "smartcity.pagecache",
+    "django_tasks_db",
+    "smartcity.operations",
     "allauth",
     "allauth.account",
     "axes",
@@ -59,6 +62,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside sessions, CSRF and authentication: a cached page is answered before any of them.
+    "smartcity.pagecache.PageCacheMiddleware",
+    "smartcity.request_memo.RequestMemoMiddleware",
+    "smartcity.middleware.CacheOutageMiddleware",
     "csp.middleware.CSPMiddleware",
     "smartcity.middleware.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -90,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "smartcity.pagecache.context_processor",
             ],
         },
     },
@@ -100,21 +108,42 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# A persistent connection that PostgreSQL closed (restart, pg_terminate_backend) is noticed
+# before the next request uses it and replaced: servers recover without a restart.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# Without an answer from Redis within these seconds the request goes on without the cache.
+REDIS_OPTIONS = {"socket_connect_timeout": env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
+                 "socket_timeout": env.float("REDIS_TIMEOUT", default=0.5)}
 if REDIS_URL:
     CACHES = {
+        # Pages, fragments, renditions, site root paths: a miss when Redis is down.
         "default": {
+            "BACKEND": "smartcity.cache.TolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="smartcity"),
+            "OPTIONS": REDIS_OPTIONS,
+        },
+        # Rate limits and log-in lockouts: an error when Redis is down (never silently off).
+        "ratelimit": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="smartcity"),
-        }
+            "OPTIONS": REDIS_OPTIONS,
+        },
     }
+    RATELIMIT_CACHE = "ratelimit"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    RATELIMIT_CACHE = "default"
     # One process, one local cache: django-axes counts correctly there (production has Redis).
     SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+
+# The anonymous page cache (smartcity/pagecache/): on in production, off elsewhere unless set.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -162,6 +191,7 @@ LOGIN_REDIRECT_URL = "/"
 # client's address in AXES_IPWARE_META_PRECEDENCE_ORDER (a spoofable X-Forwarded-For is not
 # trusted by default).
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = RATELIMIT_CACHE
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -213,7 +243,7 @@ if DEEPL_API_KEY:
     }
 
 # Participation: rate limits on the shared cache (django-ratelimit); names citizens may not take.
-RATELIMIT_USE_CACHE = "default"
+RATELIMIT_USE_CACHE = RATELIMIT_CACHE
 PARTICIPATION_RESERVED_NAMES = ["Stadt Jena", "City of Jena", "Moderation", "Administrator"]
 PARTICIPATION_RULES_URL = "home.links.netiquette_url"
 PARTICIPATION_MODERATION_CONTACT = env.str("PARTICIPATION_MODERATION_CONTACT",
@@ -274,6 +304,14 @@ if ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+
+# Background work (notification e-mails, search-index updates, exports) goes through Django's
+# task framework. TASKS_BACKEND=database queues it in PostgreSQL (django-tasks-db), run by
+# `manage.py db_worker`; without it tasks run at once inside the request (development).
+if env.str("TASKS_BACKEND", default="immediate") == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 LOGGING = {
     "version": 1,

@@ -17,6 +17,11 @@ if not REDIS_URL:  # noqa: F405
         "disagrees about renditions, site roots, sessions and rate limits."
     )
 
+if env.str("TASKS_BACKEND", default="database") == "database":  # noqa: F405
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)  # noqa: F405
+
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )

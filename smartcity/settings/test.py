@@ -28,9 +28,19 @@ DEEPL_API_KEY = ""
 vars().pop("WAGTAILLOCALIZE_MACHINE_TRANSLATOR", None)
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+RATELIMIT_CACHE = RATELIMIT_USE_CACHE = AXES_CACHE = "default"
+# Off, so tests that assert fresh content see it; tests/test_page_cache.py turns it on.
+PAGE_CACHE_ENABLED = False
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]  # the local cache is enough for one test process
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# A worker process that a test starts (tests/test_worker.py): the queue in the test database,
+# mail into files of the test's own folder (an in-memory outbox cannot cross processes).
+if os.environ.get("SMARTCITY_TEST_WORKER_MAIL_DIR"):
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["SMARTCITY_TEST_WORKER_MAIL_DIR"]
 
 # One folder per test process, created on first upload and removed when the session ends
 # (tests/isolation.py); never the checkout's media/.
@@ -50,3 +60,15 @@ TEST_REDIS_DB = env.int("TEST_REDIS_DB", default=15)  # noqa: F405
 if TEST_REDIS_DB == 0:
     raise ImproperlyConfigured("TEST_REDIS_DB must not be 0: that is where development data lives")
 TEST_REDIS_URL = _reserved_redis_url(REDIS_URL, TEST_REDIS_DB)  # noqa: F405
+
+# An app server that a test starts (tests/processes/test_servers.py): the shared cache and the
+# rate limits on the tests' Redis database under that test's own key prefix, the page cache on.
+if _server_prefix := os.environ.get("SMARTCITY_TEST_SERVER_CACHE_PREFIX"):
+    CACHES = {
+        alias: {"BACKEND": backend, "LOCATION": TEST_REDIS_URL, "KEY_PREFIX": _server_prefix,
+                "OPTIONS": REDIS_OPTIONS}  # noqa: F405
+        for alias, backend in (("default", "smartcity.cache.TolerantRedisCache"),
+                               ("ratelimit", "django.core.cache.backends.redis.RedisCache"))
+    }
+    RATELIMIT_CACHE = RATELIMIT_USE_CACHE = AXES_CACHE = "ratelimit"
+    PAGE_CACHE_ENABLED = True

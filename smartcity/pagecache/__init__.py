@@ -1,0 +1,191 @@
+"""The anonymous page cache: whole responses of public pages on the shared cache.
+
+Served only to readers without a session (so never to a signed-in user), only for GET, never
+under /admin/ (previews), never a response that set a cookie, used a CSRF token or asked not to
+be cached. An entry is valid while the content version it was rendered under is current:
+
+- ``pagecache:v:content`` changes after any publish, unpublish, move or deletion of a page, and
+  any change to a snippet, setting, site, image, document or view restriction (``signals``);
+- ``pagecache:v:group:<translation_key>`` changes when the page's discussion changes
+  (``participation.signals.discussion_changed``) or a survey on it is answered
+  (``survey_changed``): both language copies share the key.
+
+A purge is one write, whatever the number of pages. Versions are read before the page is
+rendered, so a page rendered while a purge commits is stored under the old version and never
+served. Entries expire after ``PAGE_CACHE_TIMEOUT`` seconds in any case.
+"""
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+
+CONTENT = "pagecache:v:content"
+HEADER = "X-Page-Cache"
+SKIPPED_HEADERS = {"set-cookie", HEADER.lower()}
+
+
+def group_key(translation_key) -> str:
+    return f"pagecache:v:group:{translation_key}"
+
+
+def enabled() -> bool:
+    return getattr(settings, "PAGE_CACHE_ENABLED", False)
+
+
+def timeout() -> int:
+    return getattr(settings, "PAGE_CACHE_TIMEOUT", 600)
+
+
+def current_version(key: str) -> str | None:
+    """The version stored under ``key``, created if missing; None when the cache is down."""
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, uuid.uuid4().hex, None)
+        version = cache.get(key)
+    return version
+
+
+def bump(*keys: str) -> None:
+    """Invalidate every entry rendered under ``keys``: at once, and again when the current
+    transaction commits (a page rendered in between from the old rows is never served)."""
+    def write():
+        cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
+
+    write()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(write)
+
+
+def purge_content() -> None:
+    bump(CONTENT)
+
+
+def purge_group(translation_key) -> None:
+    bump(group_key(translation_key))
+
+
+def content_version(request) -> str:
+    """The content version this request renders under (read once per request); templates use
+    it as a fragment-cache key, so a publish shows in every fragment at once."""
+    if not hasattr(request, "_content_version"):
+        request._content_version = current_version(CONTENT) or uuid.uuid4().hex
+    return request._content_version
+
+
+@dataclass
+class Pending:
+    """A miss that may be stored: the versions it depends on, read before rendering."""
+
+    key: str
+    versions: dict[str, str] = field(default_factory=dict)
+    cacheable: bool = False
+
+    def depend_on(self, key: str) -> None:
+        version = current_version(key)
+        if version is None:
+            self.key = ""  # the cache is down: nothing will be stored
+        else:
+            self.versions[key] = version
+
+
+def mark_cacheable(request, translation_key=None) -> None:
+    """Called for a response that is the same for every anonymous reader (a Wagtail page, the
+    search); ``translation_key`` ties it to that translation group's discussion."""
+    pending = getattr(request, "_page_cache", None)
+    if pending is None:
+        return
+    pending.cacheable = True
+    if translation_key:
+        pending.depend_on(group_key(translation_key))
+
+
+def request_is_cacheable(request) -> bool:
+    if request.method != "GET" or request.path.startswith("/admin/"):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def entry_key(request) -> str:
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def response_is_storable(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(request, "is_preview", False):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+        return False
+    if b"csrfmiddlewaretoken" in response.content:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+class PageCacheMiddleware:
+    """Outside the session, CSRF and authentication middleware: a hit costs two cache reads
+    and no database query; a miss is rendered as usual and stored if it qualifies."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not enabled() or not request_is_cacheable(request):
+            return self.get_response(request)
+        key = entry_key(request)
+        found = cache.get_many([CONTENT, key])
+        entry = found.get(key)
+        if entry is not None and self._valid(entry, found):
+            return self._replay(entry)
+        content = found.get(CONTENT) or current_version(CONTENT)
+        pending = Pending(key=key if content else "")
+        if content:
+            pending.versions[CONTENT] = content
+            request._content_version = content
+        request._page_cache = pending
+        response = self.get_response(request)
+        if pending.cacheable and pending.key and response_is_storable(request, response):
+            cache.set(pending.key, {
+                "versions": pending.versions,
+                "status": response.status_code,
+                "headers": [(k, v) for k, v in response.items()
+                            if k.lower() not in SKIPPED_HEADERS],
+                "content": response.content,
+            }, timeout())
+            response[HEADER] = "miss"
+        elif pending.cacheable:
+            response[HEADER] = "uncacheable"
+        return response
+
+    @staticmethod
+    def _valid(entry, found) -> bool:
+        versions = entry.get("versions", {})
+        missing = [k for k in versions if k not in found]
+        if missing:
+            found = {**found, **cache.get_many(missing)}
+        return bool(versions) and all(found.get(k) == v for k, v in versions.items())
+
+    @staticmethod
+    def _replay(entry) -> HttpResponse:
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        response[HEADER] = "hit"
+        return response
+
+
+def context_processor(request):
+    """``content_version`` for ``{% cache %}`` keys; read from the cache only when used."""
+    from django.utils.functional import SimpleLazyObject
+
+    return {"content_version": SimpleLazyObject(lambda: content_version(request))}
