@@ -130,3 +130,44 @@ def test_a_signed_up_account_always_has_its_public_name(client, site_tree):
     users = get_user_model().objects.all()
     assert users.count() == Participant.objects.count() == EmailAddress.objects.count()
 
+
+
+# --- surveys ----------------------------------------------------------------------------------
+
+
+def survey_sheet_fields(pages) -> list[str]:
+    """Every field name the survey form knows, plus the ones a hostile client adds."""
+    keys = [f"q-{pages.key(i)}" for i in range(6)]
+    ranking = [f"q-{pages.key(3)}-{pages.option(3, n)}" for n in range(3)]
+    other = [f"q-{pages.key(0)}-other"]
+    return [*keys, *ranking, *other, "started", "website", "user", "language", "survey_key"]
+
+
+@HYPOTHESIS
+@given(data=st.data())
+@example(data=None)
+def test_the_survey_form_never_fails_and_never_half_writes(client, surveyed, anna, settings,
+                                                           data):
+    """Random and hostile values in every field of a sheet of every question type: a 4xx with
+    the form again, or one response with all its answers; never a 5xx, never a NUL byte."""
+    from participation.models import SurveyAnswer, SurveyResponse
+    from tests.participation.survey_helpers import answers, survey_url
+
+    settings.PARTICIPATION_RATE_LIMITS = {"survey": {"user": "100000/m", "ip": "100000/m"}}
+    client.force_login(anna)
+    fields = {} if data is None else data.draw(st.dictionaries(
+        st.sampled_from(survey_sheet_fields(surveyed)), VALUES, max_size=6))
+    sheet = {**answers(surveyed), **{k: safe(v) for k, v in fields.items()}}
+    before = list(SurveyAnswer.objects.order_by("pk").values_list("pk", "text", "number"))
+    with connection.execute_wrapper(refuse_nul_bytes):
+        response = client.post(survey_url(surveyed.de, surveyed.survey), sheet)
+    assert response.status_code < 500, fields
+    assert SurveyResponse.objects.count() <= 1
+    if response.status_code >= 400:
+        assert list(SurveyAnswer.objects.order_by("pk").values_list(
+            "pk", "text", "number")) == before, "a refused sheet changed stored answers"
+    else:
+        stored = SurveyResponse.objects.get()
+        assert stored.user == anna
+        assert stored.answers.count() >= 1
+        assert all("\x00" not in answer.text for answer in stored.answers.all())
