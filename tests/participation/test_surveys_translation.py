@@ -2,6 +2,8 @@
 (the keys of every answer) survive translation, a German change shows the English survey as
 out of date, and the PO download/upload round trip works."""
 
+from io import StringIO
+
 import polib
 import pytest
 from django.core.management import call_command
@@ -87,8 +89,13 @@ def test_po_round_trip_of_a_survey(german, tmp_path):
         entry.msgid for entry in po}
     for entry in po:
         entry.msgstr = f"EN {entry.msgid}"
+    stale = polib.POEntry(msgid="Eine Frage, die es nicht mehr gibt", msgstr="A lost question",
+                          msgctxt=po[0].msgctxt)
+    po.append(stale)
     files[0].write_text(str(po))
-    call_command("translations_po", "import", str(tmp_path))
+    out = StringIO()
+    call_command("translations_po", "import", str(tmp_path), stdout=out)
+    assert "rejected" in out.getvalue() and "Eine Frage, die es nicht mehr gibt" in out.getvalue()
     english = Survey.objects.get(translation_key=german.translation_key,
                                  locale__language_code="en")
     assert english.title == "EN Online-Dienste"
