@@ -51,7 +51,7 @@ lint: install-dev
 
 CHROMIUM := /usr/bin/chromium
 # One test process per core (pytest-xdist), each with its own test database and media folder;
-# a test file stays in one process, so its module fixtures are built once.
+# a test file stays in one process, the browser tests together and first (tests/conftest.py).
 TEST_WORKERS ?= 2
 SKIPPED_BROWSER_TESTS := echo "*** Browser tests SKIPPED: $(CHROMIUM) is missing (apt-get install -y chromium, or run .ci/run) ***"
 
@@ -74,7 +74,7 @@ test: install-dev lint
 	else echo "*** npm is missing: the axe and HTML checks will be skipped ***"; fi
 	DJANGO_SETTINGS_MODULE=smartcity.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=smartcity.settings.test $(PY) manage.py makemigrations --check --dry-run --noinput
-	@$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS); status=$$?; [ -x $(CHROMIUM) ] || $(SKIPPED_BROWSER_TESTS); exit $$status
+	@$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS); status=$$?; [ -x $(CHROMIUM) ] || $(SKIPPED_BROWSER_TESTS); exit $$status
 
 messages: install-dev
 	$(PY) manage.py makemessages -l de -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests

@@ -19,6 +19,21 @@ def pytest_configure(config):
         pytest.exit("The suite refuses to run:\n  - " + "\n  - ".join(problems), returncode=4)
 
 
+def pytest_collection_modifyitems(config, items):
+    """For two processes (``make test``: ``-n 2 --dist loadgroup``): a test file stays in one
+    process (its module fixtures are built once), and the browser tests stay together and go
+    first, since they share one demo site per process, which would otherwise be built again
+    each time the process came back to them. Order is safe: every flush puts back the
+    migrations' rows (``_restore_migration_rows``)."""
+    browser = [item for item in items if item.nodeid.startswith("tests/browser/")]
+    others = [item for item in items if not item.nodeid.startswith("tests/browser/")]
+    for item in browser:
+        item.add_marker(pytest.mark.xdist_group("browser"))
+    for item in others:
+        item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+    items[:] = browser + others
+
+
 def pytest_unconfigure(config):
     if not isolation.settings_problems():  # a refused run created nothing to remove
         isolation.remove_test_media()
