@@ -49,6 +49,10 @@ def test_destructive_fixtures_spare_the_developers_media_and_redis(tmp_path,
     sentinel.write_text("an editor's upload")
     key = f"sentinel-{uuid.uuid4().hex}"
     redis_database_zero.set(key, "a developer's session")
+    # The probe's FLUSHDB goes to a spare reserved database (14), never to 15, where the other
+    # test process may be using the shared cache at this moment.
+    neighbour = redis.Redis.from_url(settings.TEST_REDIS_URL, socket_connect_timeout=2)
+    neighbour.set(key, "the other test process's key")
     try:
         result = child_pytest(
             {
@@ -56,6 +60,7 @@ def test_destructive_fixtures_spare_the_developers_media_and_redis(tmp_path,
                 "DATABASE_URL": f"sqlite:///{tmp_path / 'dev.sqlite3'}",
                 "REDIS_URL": "redis://127.0.0.1:6379/0",
                 "MEDIA_ROOT": str(media),
+                "TEST_REDIS_DB": "14",
             },
             PROBE,
         )
@@ -63,9 +68,11 @@ def test_destructive_fixtures_spare_the_developers_media_and_redis(tmp_path,
         assert "4 passed" in result.stdout, result.stdout
         assert sentinel.read_text() == "an editor's upload"
         assert redis_database_zero.get(key) == b"a developer's session"
+        assert neighbour.get(key) == b"the other test process's key"
     finally:
         sentinel.unlink(missing_ok=True)
         redis_database_zero.delete(key)
+        neighbour.delete(key)
         if not media_existed:
             media.rmdir()
 
@@ -124,9 +131,13 @@ def test_the_shared_cache_is_one_cache_for_several_processes(redis_cache):
         DJANGO_SETTINGS_MODULE="smartcity.settings.dev",
         REDIS_URL=settings.TEST_REDIS_URL,
         CACHE_KEY_PREFIX=redis_cache.key_prefix,
+        # The production cache answers "nothing" after half a second without Redis (that is
+        # its job); on a CI machine busy with Chromium the child's first connect can take longer.
+        REDIS_CONNECT_TIMEOUT="10",
+        REDIS_TIMEOUT="10",
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=BASE_DIR, env=env,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "from the test process"
+    assert result.stdout.strip() == "from the test process", result.stderr
     assert redis_cache.get("answer") == "from the other process"
