@@ -37,6 +37,13 @@ def distinct_reporters(comment) -> int:
     )
 
 
+def earlier_report(user, comment) -> Report | None:
+    """This citizen's report of the comment, if there is one (a citizen reports once)."""
+    if not (user and user.is_authenticated):
+        return None
+    return Report.objects.filter(comment=comment, reporter=user).first()
+
+
 def report_comment(request, page, comment: CitizenComment, reason: str, text: str = "") -> Report:
     user = request.user
     if comment.discussion.translation_key != page.translation_key:
@@ -44,6 +51,10 @@ def report_comment(request, page, comment: CitizenComment, reason: str, text: st
     ensure_can_post(user, page)
     if rules.is_author(user, comment):
         raise Refusal(403, _("You cannot report your own comment."))
+    if earlier := earlier_report(user, comment):
+        # The second click: the same answer as the first, even if that first report was the
+        # one that hid the comment in between.
+        return earlier
     if not comment.is_visible:
         raise Refusal(400, _("This comment is no longer shown."))
     if reason not in ReportReason.values:
@@ -51,8 +62,6 @@ def report_comment(request, page, comment: CitizenComment, reason: str, text: st
     text = (text or "").replace("\x00", "").strip()[:1000]
     if reason == ReportReason.OTHER and not text:
         raise Refusal(400, _("Please say briefly what is wrong with this comment."))
-    if earlier := Report.objects.filter(comment=comment, reporter=user).first():
-        return earlier
     _check_rate(request, "report")
     try:
         with transaction.atomic():

@@ -239,9 +239,12 @@ def report(request, page_id: int, comment_id: int):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     comment = _comment_of(page, comment_id)
+    # A report sent again (double click, second tab) is answered as the first was, even when
+    # the first hid the comment meanwhile: the service returns the stored report.
+    repeated = request.method == "POST" and moderation.earlier_report(request.user, comment)
     try:
         services.ensure_can_post(request.user, page)
-        if not rules.can_report(request.user, comment):
+        if not repeated and not rules.can_report(request.user, comment):
             raise services.Refusal(403, _("You cannot report this comment."))
     except services.Refusal as refusal:
         return refused(request, refusal, page)

@@ -50,6 +50,25 @@ def test_three_distinct_verified_reporters_hide_a_comment_in_both_languages(
     assert ModelLogEntry.objects.filter(action="participation.comment.auto_hide").exists()
 
 
+def test_a_report_sent_again_after_it_hid_the_comment_gets_the_first_answer(
+        client, pages, anna, ben):
+    """The double click that bench/concurrent_posting.py sends: the first click is the third
+    report and hides the comment; the second, a moment later, was refused with a 403 "You
+    cannot report this comment" although the report it repeats was stored."""
+    rude = comment(pages.de, anna, "Unfreundlicher Text")
+    for name in ("Cem", "Dora"):
+        assert report(client, citizen(name), pages.de, rude).status_code == 302
+    first = report(client, ben, pages.de, rude, "spam")
+    rude.refresh_from_db()
+    assert first.status_code == 302 and rude.status == CommentStatus.HIDDEN
+    again = report(client, ben, pages.de, rude, "spam")
+    assert again.status_code == 302 and again["Location"] == first["Location"]
+    assert Report.objects.filter(comment=rude, reporter=ben).count() == 1
+    # Whoever has not reported it yet cannot report a hidden comment.
+    assert report(client, citizen("Emil"), pages.de, rude).status_code == 403
+    assert Report.objects.filter(comment=rude).count() == 3
+
+
 def test_moderators_are_mailed_about_reports(client, pages, anna, ben, moderator,
                                              django_capture_on_commit_callbacks):
     moderator.email = "moderation@jena.example"
