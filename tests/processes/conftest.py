@@ -50,14 +50,17 @@ def database_url() -> str:
             f"/{s['NAME']}")
 
 
-def manage(*args, mail_dir, timeout=60, wait=True, **extra_env):
+def manage(*args, mail_dir, timeout=60, wait=True, log=None, **extra_env):
+    """``manage.py`` against the test database, the queue in it and mail into ``mail_dir``;
+    ``wait=False`` returns the running process, its output piped (or written to ``log``)."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "smartcity.settings.test",
            "DATABASE_URL": database_url(), "SMARTCITY_TEST_WORKER_MAIL_DIR": str(mail_dir),
            **extra_env}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     command = [sys.executable, str(BASE_DIR / "manage.py"), *args]
     if not wait:
-        return subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=subprocess.PIPE,
+        output = log.open("w") if log else subprocess.PIPE
+        return subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=output,
                                 stderr=subprocess.STDOUT, text=True)
     return subprocess.run(command, cwd=BASE_DIR, env=env, capture_output=True, text=True,
                           timeout=timeout)
@@ -162,3 +165,29 @@ def start_server():
     finally:
         for server in started:
             server.stop()
+
+
+@pytest.fixture
+def start_worker(tmp_path):
+    """Starts a task worker (``manage.py db_worker``, as deployed) that runs until the test
+    ends; its mail goes to ``mail_dir``, its output to a log in the test's folder."""
+    started: list[subprocess.Popen] = []
+
+    def start(mail_dir) -> subprocess.Popen:
+        log = tmp_path / f"worker-{len(started)}.out"
+        worker = manage("db_worker", "--no-startup-delay", "--interval", "0.2",
+                        mail_dir=mail_dir, wait=False, log=log)
+        worker.log = log
+        started.append(worker)
+        return worker
+
+    try:
+        yield start
+    finally:
+        for worker in started:
+            worker.terminate()
+            try:
+                worker.wait(10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait(5)
