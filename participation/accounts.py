@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
+from . import signals
 from .models import Participant
 from .models.participants import clean_display_name, validate_display_name
 from .privacy import delete_account, personal_data
@@ -58,7 +59,10 @@ def account_settings(request):
     form = AccountSettingsForm(request.POST or None, instance=participant)
     if request.method == "POST" and form.is_valid():
         form.instance.user = request.user
+        renamed = "display_name" in form.changed_data
         form.save()
+        if renamed:
+            signals.author_changed(request.user)
         messages.success(request, _("Your settings were saved."))
         return HttpResponseRedirect(reverse("participation:account"))
     return render(request, "participation/account.html", {"form": form},

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from . import signals
 from .models import CitizenComment, Participant, Report, Support
 
 # Other parts of the add-on (surveys) add what they store: a callable (user) -> (key, data).
@@ -85,6 +86,7 @@ def delete_account(request) -> None:
             ).update(label="—", data={})
         for step in account_deletion_steps:
             step(user)
+        signals.author_changed(user)  # before the comments lose their author
         user.delete()  # comments and reports keep their rows without the person
     logout(request)
 

@@ -10,7 +10,10 @@ discussion_changed = django.dispatch.Signal()  # sender=CitizenComment, translat
 
 
 def comment_changed(comment, action: str) -> None:
+    from . import fragment_cache
+
     translation_key = comment.discussion.translation_key
+    fragment_cache.changed(translation_key)
 
     def after_commit():
         discussion_changed.send(
@@ -25,15 +28,36 @@ def comment_changed(comment, action: str) -> None:
     transaction.on_commit(after_commit)
 
 
+def author_changed(user) -> None:
+    """The name shown with the user's comments changes (a new public name, a deleted
+    account): every discussion they wrote in changes, in every language."""
+    from . import fragment_cache
+    from .models import CitizenComment
+
+    keys = set(CitizenComment.objects.filter(author=user)
+               .values_list("discussion__translation_key", flat=True))
+    for translation_key in keys:
+        fragment_cache.changed(translation_key)
+
+    def after_commit():
+        for translation_key in keys:
+            discussion_changed.send(sender=CitizenComment, translation_key=translation_key,
+                                    comment=None, action="author")
+
+    transaction.on_commit(after_commit)
+
+
 survey_changed = django.dispatch.Signal()  # sender=SurveyResponse, survey_key, translation_key
 
 
 def survey_answered(survey_key, page, action: str) -> None:
     """After commit: the results of a survey changed (a page cache purges the page's results in
     every language; ``translation_key`` is the hosting page's)."""
+    from . import fragment_cache
     from .models import SurveyResponse
 
     translation_key = page.translation_key
+    fragment_cache.changed(translation_key)
 
     def after_commit():
         survey_changed.send(sender=SurveyResponse, survey_key=survey_key,

@@ -1,5 +1,5 @@
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -147,5 +147,6 @@ class StrategyChapterPage(ImageAltTextMixin, ParticipationMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_sections"] = sections_for(self, request)
+        # Read only when the fragments that show them are not in the cache.
+        context["related_sections"] = SimpleLazyObject(lambda: sections_for(self, request))
         return context

@@ -80,7 +80,7 @@ def redis_cache(settings):
     prefix = f"smartcity-test-{uuid.uuid4().hex}"
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "smartcity.cache.RedisCache",
             "LOCATION": settings.TEST_REDIS_URL,
             "KEY_PREFIX": prefix,
         }

@@ -114,7 +114,7 @@ def redis_stopped(settings):
     settings.CACHES = {
         "default": {"BACKEND": "smartcity.cache.TolerantRedisCache", "LOCATION": closed,
                     "OPTIONS": options},
-        "ratelimit": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "ratelimit": {"BACKEND": "smartcity.cache.RedisCache",
                       "LOCATION": closed, "OPTIONS": options},
     }
     settings.RATELIMIT_CACHE = settings.RATELIMIT_USE_CACHE = settings.AXES_CACHE = "ratelimit"
@@ -134,3 +134,67 @@ def test_without_redis_pages_render_and_forms_answer_a_translated_503(client, ch
     login = client.post("/en/accounts/login/", {"login": "anna@example.org", "password": "x"})
     assert login.status_code == 503
     assert "Please try again in a minute." in login.content.decode()
+
+
+def test_the_wsgi_application_answers_hits_before_django(chapter, settings, redis_cache,
+                                                         django_capture_on_commit_callbacks):
+    """What gunicorn runs (``smartcity.wsgi``): a hit is sent with the headers the whole
+    middleware stack gave the stored response, without Django handling the request."""
+    from io import BytesIO
+    from wsgiref.util import setup_testing_defaults
+
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections, connection
+    from django.test.utils import CaptureQueriesContext
+
+    from smartcity.wsgi import application
+
+    settings.SECURE_REFERRER_POLICY = "same-origin"
+
+    def get(path, **extra):
+        environ = {"PATH_INFO": path, "HTTP_HOST": "localhost", "wsgi.input": BytesIO(), **extra}
+        setup_testing_defaults(environ)
+        answer = {}
+
+        def start_response(status, headers, exc_info=None):
+            answer.update(status=status, headers=dict(headers))
+
+        body = application(environ, start_response)
+        answer["body"] = b"".join(body)
+        if hasattr(body, "close"):
+            body.close()
+        return answer
+
+    handled = []
+
+    def count(**kwargs):
+        handled.append(kwargs)
+
+    request_started.connect(count, weak=False, dispatch_uid="test-wsgi-hits")
+    # as Django's test client does: the test's transaction keeps its connection
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        first = get(DE)
+        assert first["status"] == "200 OK" and first["headers"][HEADER] == "miss"
+        with CaptureQueriesContext(connection) as queries:
+            second = get(DE)
+        assert second["headers"][HEADER] == "hit" and len(handled) == 1  # Django saw one
+        assert len(queries) == 0
+        assert second["body"] == first["body"]
+        for name in ("Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options",
+                     "X-Frame-Options", "Content-Type"):
+            assert second["headers"][name] == first["headers"][name], name
+        assert second["headers"]["Referrer-Policy"] == "same-origin"
+        assert "Set-Cookie" not in second["headers"]
+        # a reader with a session, a POST and the admin go to Django
+        assert HEADER not in get(DE, HTTP_COOKIE="sessionid=x")["headers"]
+        assert get(DE, REQUEST_METHOD="HEAD")["headers"].get(HEADER) != "hit"
+        assert len(handled) == 3
+        with django_capture_on_commit_callbacks(execute=True):
+            chapter.save_revision().publish()
+        assert get(DE)["headers"][HEADER] == "miss"
+    finally:
+        request_started.disconnect(dispatch_uid="test-wsgi-hits")
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)

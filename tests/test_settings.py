@@ -80,7 +80,7 @@ def test_services_are_switched_on_by_the_environment():
     assert found["db_name"] == "smartcity"
     # pages read through a cache that tolerates an outage; rate limits through a strict one
     assert found["cache"] == "smartcity.cache.TolerantRedisCache"
-    assert found["ratelimit_cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["ratelimit_cache"] == "smartcity.cache.RedisCache"
     assert found["page_cache"] is True
     assert found["search"] == "search.backends.elasticsearch"
     assert found["search_urls"] == ["http://search.internal:9200"]

@@ -1,13 +1,15 @@
 """What a host page renders: ``{% participation_discussion page %}`` for the discussion, and
 ``{% participation_counts page as counts %}`` with ``{% participation_link page counts key %}``
-for the count and link of one goal or measure (all counts come from one query)."""
+for the count and link of one goal or measure (all counts come from one query);
+``{% participation_version page as version %}`` keys the page's own fragments that show them."""
 
 from urllib.parse import urlencode
 
 from django import template
+from django.template.loader import get_template
 from django.urls import reverse
 
-from .. import rules
+from .. import fragment_cache, rules
 from ..forms import DiscussionQueryForm
 from ..mixins import ParticipationMixin
 from ..models import SortOrder
@@ -39,15 +41,26 @@ def participation_link(page, counts, key):
     }
 
 
-@register.inclusion_tag("participation/discussion.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def participation_discussion(context, page):
     if not hosts(page):
-        return {}
+        return ""
     request = context["request"]
-    result = discussion_context(request, page)
-    result.update(request=request, user=request.user, embedded=True,
-                  sort_choices=SortOrder.choices)
-    return result
+
+    def render():
+        result = discussion_context(request, page)
+        result.update(request=request, user=request.user, embedded=True,
+                      sort_choices=SortOrder.choices, csrf_token=context.get("csrf_token"))
+        return get_template("participation/discussion.html").render(result)
+
+    return fragment_cache.discussion_for_anonymous(request, page, render)
+
+
+@register.simple_tag
+def participation_version(page) -> str:
+    """A key for a host page's own fragments that show participation (counts per goal):
+    it changes with every change to the page's discussion or surveys, in both languages."""
+    return fragment_cache.version_of(page) if hosts(page) else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -105,7 +105,7 @@ def mark_cacheable(request, translation_key=None) -> None:
 
 
 def request_is_cacheable(request) -> bool:
-    if request.method != "GET" or request.path.startswith("/admin/"):
+    if request.method != "GET" or request.path.startswith(uncached_paths()):
         return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
@@ -113,8 +113,16 @@ def request_is_cacheable(request) -> bool:
     return "HTTP_AUTHORIZATION" not in request.META
 
 
+def uncached_paths() -> tuple[str, ...]:
+    """Previews and the admin; static and media files, which WhiteNoise or the web server
+    answer without the page cache's round trip to Redis."""
+    return ("/admin/", settings.STATIC_URL or "/static/", settings.MEDIA_URL or "/media/")
+
+
 def entry_key(request) -> str:
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    # The host as Django would use it (X-Forwarded-Host only if USE_X_FORWARDED_HOST), not
+    # validated again: an entry exists only for a host that Django accepted when it stored it.
+    url = f"{request.scheme}://{request._get_raw_host()}{request.get_full_path()}"
     return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
 
 
@@ -132,9 +140,51 @@ def response_is_storable(request, response) -> bool:
     return not (user is not None and user.is_authenticated)
 
 
+# Which group versions an entry depends on, learnt per process, so that a hit asks Redis once
+# for the content version, the entry and its group versions together. Only a hint: whatever an
+# entry names and was not fetched is fetched before the entry is trusted.
+_dependencies: dict[str, tuple[str, ...]] = {}
+
+
+@dataclass
+class Lookup:
+    key: str
+    values: dict  # what Redis answered: the content version, the entry, group versions
+    entry: dict | None = None
+
+
+def lookup(request) -> Lookup:
+    """Read the entry for this request and the versions it depends on; ``entry`` is set only
+    when it is still valid."""
+    key = entry_key(request)
+    hinted = _dependencies.get(key, ())
+    found = cache.get_many([CONTENT, key, *hinted])
+    result = Lookup(key=key, values=found)
+    entry = found.get(key)
+    if entry is None:
+        return result
+    versions = entry.get("versions", {})
+    depends = tuple(k for k in versions if k != CONTENT)
+    if depends != hinted:
+        if len(_dependencies) > 10_000:
+            _dependencies.clear()
+        _dependencies[key] = depends
+    missing = [k for k in versions if k not in found]
+    if missing:
+        found.update(cache.get_many(missing))
+    if versions and all(found.get(k) == v for k, v in versions.items()):
+        result.entry = entry
+    return result
+
+
+LOOKUP = "smartcity.pagecache.lookup"
+
+
 class PageCacheMiddleware:
-    """Outside the session, CSRF and authentication middleware: a hit costs two cache reads
-    and no database query; a miss is rendered as usual and stored if it qualifies."""
+    """The outermost middleware: an entry holds the response as it finally left (security
+    headers, CSP), and a hit costs one round trip to Redis and no database query. A miss is
+    rendered as usual and stored if it qualifies. ``serve_hits`` answers hits even before
+    Django's request handling; its lookup is reused here."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -142,13 +192,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not enabled() or not request_is_cacheable(request):
             return self.get_response(request)
-        key = entry_key(request)
-        found = cache.get_many([CONTENT, key])
-        entry = found.get(key)
-        if entry is not None and self._valid(entry, found):
-            return self._replay(entry)
-        content = found.get(CONTENT) or current_version(CONTENT)
-        pending = Pending(key=key if content else "")
+        found = request.META.pop(LOOKUP, None) or lookup(request)
+        if found.entry is not None:
+            return replay(found.entry)
+        content = found.values.get(CONTENT) or current_version(CONTENT)
+        pending = Pending(key=found.key if content else "")
         if content:
             pending.versions[CONTENT] = content
             request._content_version = content
@@ -167,21 +215,43 @@ class PageCacheMiddleware:
             response[HEADER] = "uncacheable"
         return response
 
-    @staticmethod
-    def _valid(entry, found) -> bool:
-        versions = entry.get("versions", {})
-        missing = [k for k in versions if k not in found]
-        if missing:
-            found = {**found, **cache.get_many(missing)}
-        return bool(versions) and all(found.get(k) == v for k, v in versions.items())
 
-    @staticmethod
-    def _replay(entry) -> HttpResponse:
-        response = HttpResponse(entry["content"], status=entry["status"])
-        for name, value in entry["headers"]:
-            response[name] = value
-        response[HEADER] = "hit"
-        return response
+def replay(entry) -> HttpResponse:
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    response[HEADER] = "hit"
+    return response
+
+
+def serve_hits(application):
+    """Wrap the WSGI application: a valid entry is sent before Django handles the request
+    (no request signals, no middleware, no URL resolving); anything else goes on to Django with
+    the lookup already done."""
+    from http import HTTPStatus
+
+    from django.core.exceptions import DisallowedHost
+    from django.core.handlers.wsgi import WSGIRequest
+
+    def serve(environ, start_response):
+        if enabled():
+            request = WSGIRequest(environ)
+            try:
+                cacheable = request_is_cacheable(request)
+                found = lookup(request) if cacheable else None
+            except DisallowedHost:
+                found = None  # Django answers it
+            if found is not None and found.entry is not None:
+                entry = found.entry
+                status = HTTPStatus(entry["status"])
+                start_response(f"{status.value} {status.phrase}",
+                               [*entry["headers"], (HEADER, "hit")])
+                return [entry["content"]]
+            if found is not None:
+                environ[LOOKUP] = found
+        return application(environ, start_response)
+
+    return serve
 
 
 def context_processor(request):

@@ -61,9 +61,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    # Outside sessions, CSRF and authentication: a cached page is answered before any of them.
+    # Outermost: an entry is the response as it finally left (security headers, CSP), and a
+    # cached page is answered before sessions, CSRF and authentication.
     "smartcity.pagecache.PageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "smartcity.request_memo.RequestMemoMiddleware",
     "smartcity.middleware.CacheOutageMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -128,7 +129,7 @@ if REDIS_URL:
         },
         # Rate limits and log-in lockouts: an error when Redis is down (never silently off).
         "ratelimit": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "smartcity.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="smartcity"),
             "OPTIONS": REDIS_OPTIONS,

@@ -41,4 +41,5 @@ LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
 # The site serves its own static files (no CDN): WhiteNoise, right after SecurityMiddleware.
-MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405
+                  "whitenoise.middleware.WhiteNoiseMiddleware")

@@ -68,7 +68,7 @@ if _server_prefix := os.environ.get("SMARTCITY_TEST_SERVER_CACHE_PREFIX"):
         alias: {"BACKEND": backend, "LOCATION": TEST_REDIS_URL, "KEY_PREFIX": _server_prefix,
                 "OPTIONS": REDIS_OPTIONS}  # noqa: F405
         for alias, backend in (("default", "smartcity.cache.TolerantRedisCache"),
-                               ("ratelimit", "django.core.cache.backends.redis.RedisCache"))
+                               ("ratelimit", "smartcity.cache.RedisCache"))
     }
     RATELIMIT_CACHE = RATELIMIT_USE_CACHE = AXES_CACHE = "ratelimit"
     PAGE_CACHE_ENABLED = True

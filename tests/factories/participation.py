@@ -3,6 +3,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from participation import fragment_cache
 from participation.models import CitizenComment, Discussion, Participant
 from tests.participation_host.models import DebatePage
 
@@ -60,6 +61,7 @@ def comment(page, author, text="Ein Kommentar.", *, parent=None, target="", **fi
     if parent is None:
         created.thread = created
         created.save(update_fields=["thread"])
+    fragment_cache.changed(discussion.translation_key)  # as the services do after every write
     return created
 
 
