@@ -184,8 +184,13 @@ tally_differences = [
     [list(k), stored.get(k, [0, 0]), recount.get(k, [0, 0])]
     for k in sorted(set(stored) | set(recount), key=str)
     if stored.get(k, [0, 0]) != recount.get(k, [0, 0])]
-tasks = list(DBTaskResult.objects.values_list("task_path", "status").annotate(n=Count("id"))
-             .order_by())
+import datetime
+run_began = datetime.datetime.fromtimestamp(float(sys.argv[3]), tz=datetime.timezone.utc)
+tasks = []  # [path, status, queued during the run, n]
+for during, queued in ((False, DBTaskResult.objects.filter(enqueued_at__lt=run_began)),
+                       (True, DBTaskResult.objects.filter(enqueued_at__gte=run_began))):
+    tasks += [[path, status, during, n] for path, status, n in
+              queued.values_list("task_path", "status").annotate(n=Count("id")).order_by()]
 print(json.dumps({
     "comments": comments, "supports": supports, "reports": reports, "responses": responses,
     "answers": SurveyAnswer.objects.filter(response__user__email__startswith="bench-").count(),
@@ -898,7 +903,7 @@ def compare(plan, actual, clients, ids, mails) -> list[tuple[str, int, int, str]
                            for k, s, r in actual["tally_differences"][:3])))
     # the worker: one e-mail per reply (to the parent's author) and per report (the moderator)
     tasks = collections.Counter()
-    for path, status, n in actual["tasks"]:
+    for path, status, _during, n in actual["tasks"]:
         tasks[(path.rsplit(".", 1)[-1], status)] += n
     unfinished = {k: n for k, n in tasks.items() if k[1] != "SUCCESSFUL"}
     rows.append(("tasks not successful", 0, sum(unfinished.values()),
@@ -945,6 +950,7 @@ def main() -> int:
         print(f"servers on {PORTS}, worker pid {worker.pid}; {len(clients)} clients", flush=True)
 
         shown_before = anonymous_pages(info)  # now in the page cache of both servers
+        run_began = time.time()
         run_stage("log in", clients, login_form, log_in, timings)
         done = run_stage("comments", clients, lambda c: prepare_comments(c, RUN),
                          post_comments, timings)
@@ -959,7 +965,8 @@ def main() -> int:
         worker_alive = worker.poll() is None  # it ran the whole time, beside the servers
         for process in processes:
             stop(process)
-        actual = django_snippet(env, VERIFY, info["survey_key"], str(info["pages"]["de"]["id"]))
+        actual = django_snippet(env, VERIFY, info["survey_key"], str(info["pages"]["de"]["id"]),
+                                str(run_began))
         mails = sum(1 for line in (scratch / "worker.log").read_text().splitlines()
                     if line.startswith("Subject: "))
         server_errors = "".join((scratch / f"server-{p}.log").read_text() for p in PORTS)
@@ -1033,11 +1040,14 @@ def report(started, plan, actual, clients, ids, mails, timings, server_errors, w
     if "Traceback" in server_errors or errors_5xx:
         print("server log (last lines):")
         print(server_errors[-3000:])
-    tasks = collections.Counter()
-    for path, _status, n in actual["tasks"]:
-        tasks[path.rsplit(".", 1)[-1]] += n
-    print(f"worker: {sum(tasks.values())} tasks ({', '.join(f'{k} {n}' for k, n in tasks.items())}"
-          "; the index updates were queued by the setup)")
+    for during, label in ((False, "queued by the setup (load_demo)"),
+                          (True, "queued by the servers during the run")):
+        tasks = collections.Counter()
+        for path, _status, when, n in actual["tasks"]:
+            if when == during:
+                tasks[path.rsplit(".", 1)[-1]] += n
+        print(f"worker: {sum(tasks.values())} tasks {label}: "
+              f"{', '.join(f'{k} {n}' for k, n in tasks.items()) or 'none'}")
     print(f"worker still running when the queue had drained: {worker_alive}; Redis keys of the run "
           f"deleted: {removed}" + (f"; logs kept in {logs}" if logs else ""))
     lost = [k for k, e, a, n in rows if a < e]
