@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -124,7 +125,8 @@ class NewsIndexPage(RoutablePageMixin, Page):
             context_overrides={
                 "news": page_obj.object_list,
                 "page_obj": page_obj,
-                "topics": self.topics(),
+                # read only when the listing's fragment is not in the cache
+                "topics": SimpleLazyObject(self.topics),
                 "topic": topic,
                 "topic_label": self.topic_label(topic) if topic else "",
                 "query": urlencode({"topic": topic.slug}) if topic else "",
@@ -273,5 +275,6 @@ class NewsPage(ImageAltTextMixin, RelatedChaptersMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index"] = self.get_parent().specific
+        # read only when the article's fragment is not in the cache
+        context["index"] = SimpleLazyObject(lambda: self.get_parent().specific)
         return context

@@ -10,7 +10,8 @@ class PageCacheConfig(AppConfig):
     def ready(self):
         from smartcity import request_memo
 
-        from . import signals
+        from . import routes, signals
 
         signals.connect()
         request_memo.install()
+        routes.install()
