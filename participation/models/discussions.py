@@ -107,6 +107,10 @@ class CommentQuerySet(models.QuerySet):
 class CitizenComment(models.Model):
     """A citizen's comment or reply. (Not Wagtail's editor comments: those are
     ``wagtail.Comment`` on ``page.wagtail_admin_comments``.)"""
+    # Citizens' input links to nothing an editor needs to see the usage of; indexing each
+    # save would queue a task per comment, support and answer.
+    wagtail_reference_index_ignore = True
+
 
     discussion = models.ForeignKey(
         Discussion, on_delete=models.PROTECT, related_name="comments",

@@ -23,6 +23,10 @@ class ReportOutcome(models.TextChoices):
 
 class Report(models.Model):
     """A citizen tells the moderators that a comment breaks the rules; once per citizen."""
+    # Citizens' input links to nothing an editor needs to see the usage of; indexing each
+    # save would queue a task per comment, support and answer.
+    wagtail_reference_index_ignore = True
+
 
     comment = models.ForeignKey(
         "participation.CitizenComment", on_delete=models.CASCADE, related_name="reports",

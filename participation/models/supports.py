@@ -6,6 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 class Support(models.Model):
     """A citizen backs a comment; once per citizen and comment, kept by the database."""
+    # Citizens' input links to nothing an editor needs to see the usage of; indexing each
+    # save would queue a task per comment, support and answer.
+    wagtail_reference_index_ignore = True
+
 
     comment = models.ForeignKey(
         "participation.CitizenComment", on_delete=models.CASCADE, related_name="supports",

@@ -155,6 +155,10 @@ class ResponseQuerySet(models.QuerySet):
 
 class SurveyResponse(models.Model):
     """One person's answers to one survey (in any of its languages)."""
+    # Citizens' input links to nothing an editor needs to see the usage of; indexing each
+    # save would queue a task per comment, support and answer.
+    wagtail_reference_index_ignore = True
+
 
     survey_key = models.UUIDField(_("survey"), db_index=True)
     user = models.ForeignKey(
@@ -207,6 +211,10 @@ class SurveyAnswer(models.Model):
     """One answer to one question (for choices: one row per chosen option; for a ranking: one
     row per option with its position). ``survey_key`` and ``language`` repeat the response's so
     that results are a GROUP BY over one table."""
+    # Citizens' input links to nothing an editor needs to see the usage of; indexing each
+    # save would queue a task per comment, support and answer.
+    wagtail_reference_index_ignore = True
+
 
     response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE,
                                  related_name="answers", verbose_name=_("response"))
@@ -294,6 +302,10 @@ class SurveyTally(models.Model):
     Per question and language: ``("", 0)`` counts the responses that answered the question;
     ``(option, 0)`` how often an option was chosen (for a ranking: ranked, with the sum of its
     positions); ``("", point)`` how often a point of a scale was chosen."""
+    # Citizens' input links to nothing an editor needs to see the usage of; indexing each
+    # save would queue a task per comment, support and answer.
+    wagtail_reference_index_ignore = True
+
 
     survey_key = models.UUIDField(_("survey"))
     question_key = models.CharField(_("question"), max_length=64)

@@ -62,3 +62,16 @@ def test_a_new_public_name_and_a_deleted_account_show_at_once(client, pages, ann
     assert CitizenComment.objects.get().author is None
     html = client.get(pages.en.url).content.decode()
     assert "Anna Jenaerin" not in html and "deleted user" in html
+
+
+def test_citizens_input_queues_no_reference_index_work(client, pages, anna):
+    from wagtail.models import ReferenceIndex
+
+    from participation.models import Report, Support, SurveyAnswer, SurveyResponse
+
+    client.force_login(anna)
+    post_comment(client, pages.de, "Kein Eintrag im Referenzindex")
+    assert CitizenComment.objects.count() == 1
+    for model in (CitizenComment, Support, Report, SurveyResponse, SurveyAnswer):
+        assert not ReferenceIndex.is_indexed(model), model
+    assert not ReferenceIndex.objects.filter(base_content_type__app_label="participation").exists()
