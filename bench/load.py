@@ -206,7 +206,11 @@ def main() -> int:
         ok = (share_c >= CACHED_TARGET and share_b >= BYPASSED_TARGET[name]
               and not (cached["errors"] or bypassed["errors"]))
         failed |= not ok
-        notes = [] if ok else ["below target"]
+        notes = []
+        if share_c < CACHED_TARGET:
+            notes.append("cached below target")
+        if share_b < BYPASSED_TARGET[name]:
+            notes.append("bypassed below target")
         for label, run in (("cached", cached), ("bypassed", bypassed)):
             if run["errors"] or run["timeouts"]:
                 notes.append(f"{label}: {run['errors']} non-2xx, {run['timeouts']} timeouts")
