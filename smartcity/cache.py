@@ -69,7 +69,7 @@ class _LocalCopies:
     never comes to mean something else (a publish or a new comment makes new keys), so a copy
     is as good as Redis's answer until its timeout, and saves a round trip per fragment."""
 
-    def __init__(self, size: int = 2000, longest: int = 60):
+    def __init__(self, size: int = 500, longest: int = 60):  # ≤ 500 × a discussion, ~20 MB
         self.size, self.longest = size, longest
         self.values: OrderedDict[str, tuple[float, object]] = OrderedDict()
         self.lock = threading.Lock()
