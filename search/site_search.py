@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.paginator import Paginator
+from django.core.paginator import PageNotAnInteger, Paginator
 from django.db.models import Q, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString
@@ -65,11 +65,44 @@ class SiteSearch:
         )
 
     def page(self, number) -> "ResultPage":
-        return ResultPage(self, Paginator(self.results(), PAGE_SIZE).get_page(number))
+        return ResultPage(self, ResultPaginator(self.results(), PAGE_SIZE).get_page(number))
 
     def record(self):
         """Count the query for the editors' "popular search terms" report."""
         Query.get(self.query).add_hit()
+
+
+class ResultPaginator(Paginator):
+    """Django's paginator, reading a page of results and their number with one query where the
+    backend offers it (``slice_with_count``: PostgreSQL); otherwise it counts, then reads the
+    page. Out-of-range and malformed page numbers are answered as by Django's ``get_page``."""
+
+    def get_page(self, number):
+        slice_with_count = getattr(self.object_list, "slice_with_count", None)
+        try:
+            number = self.validate_number_format(number)
+        except PageNotAnInteger:
+            number = 1
+        if slice_with_count is None or number < 1 or self.orphans:
+            return super().get_page(number)
+        bottom = (number - 1) * self.per_page
+        if (answer := slice_with_count(bottom, bottom + self.per_page)) is None:
+            return super().get_page(number)
+        items, count = answer
+        self.count = count if count is not None else self.object_list.count()
+        if not items and number > 1:  # past the last page: Django's answer is the last page
+            return super().get_page(number)
+        return self._get_page(items, number, self)
+
+    @staticmethod
+    def validate_number_format(number) -> int:
+        """Django's conversion of a page number, without the range check (that needs the count)."""
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            return int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger from None
 
 
 def prefetch_for_results(pages) -> None:
