@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.paginator import PageNotAnInteger, Paginator
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Exists, F, OuterRef, Q, prefetch_related_objects
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
@@ -42,10 +43,12 @@ class SiteSearch:
     @cached_property
     def promotions(self) -> list[SearchPromotion]:
         """Editors' picks for this query: pages in the current language, external links in any."""
-        pages = Page.objects.live().public().filter(locale=self.locale)
+        # EXISTS per promotion (a primary-key lookup each), not ``page__in=<live pages>``:
+        # that made PostgreSQL hash every live page of the language for a handful of rows.
+        shown = Page.objects.live().public().filter(locale=self.locale, pk=OuterRef("page_id"))
         return list(
             SearchPromotion.objects.filter(query__query_string=normalise_query_string(self.query))
-            .filter(Q(page__isnull=True) | Q(page__in=pages))
+            .filter(Q(page__isnull=True) | Exists(shown))
             .select_related("page")
             .order_by("sort_order")
         )
@@ -68,8 +71,15 @@ class SiteSearch:
         return ResultPage(self, ResultPaginator(self.results(), PAGE_SIZE).get_page(number))
 
     def record(self):
-        """Count the query for the editors' "popular search terms" report."""
-        Query.get(self.query).add_hit()
+        """Count the query for the editors' "popular search terms" report: one UPDATE when the
+        query was already searched today (``Query.get(...).add_hit()`` reads the query, reads
+        the day's row, then writes it); the first search of a day creates the rows that way."""
+        today = timezone.now().date()  # the date add_hit() uses
+        counted = QueryDailyHits.objects.filter(
+            query__query_string=normalise_query_string(self.query), date=today
+        ).update(hits=F("hits") + 1)
+        if not counted:
+            Query.get(self.query).add_hit(date=today)
 
 
 class ResultPaginator(Paginator):

@@ -329,3 +329,111 @@ def test_strategy_goals_and_measures_are_searchable_and_filterable(client, site_
     assert sorted(result_titles(get(client, q="Tabletkurse"))) == ["Bildung", "Kursprogramm"]
     html = get(client, q="Teilhabe").content.decode()
     assert "<mark>Teilhabe</mark>" in html
+
+
+def test_query_count_is_the_same_for_3_or_25_hits_with_promotions_and_page_2(
+    client, site_tree, django_assert_max_num_queries
+):
+    """Independent of the number of hits: the count, the page and its specific pages are read
+    once each (bench/search_bench.py prints the same for 10,000 pages on PostgreSQL)."""
+    pick = content_page(site_tree.home_de, "Empfehlung Solar", "Solardach")
+    promote("Solardach", page=pick)
+    promote("Solardach", external_link_url="https://www.jena.de/", external_link_text="jena.de")
+    for number in range(3):
+        content_page(site_tree.home_de, f"Solar {number}", "Solardach Förderung")
+
+    def queries(**params):
+        get(client, q="Solardach", **params)  # first visit: query log rows, fragments
+        with django_assert_max_num_queries(30) as captured:
+            response = get(client, q="Solardach", **params)
+        return len(captured.captured_queries), response
+
+    few, response = queries()
+    assert len(response.context["result_page"].hits) == 3
+    assert len(response.context["promotions"]) == 2
+    for number in range(3, 25):
+        content_page(site_tree.home_de, f"Solar {number}", "Solardach Förderung")
+    many, response = queries()
+    assert len(response.context["result_page"].hits) == PAGE_SIZE
+    assert response.context["page_obj"].paginator.count == 25
+    second, response = queries(page=2)
+    assert len(response.context["result_page"].hits) == PAGE_SIZE
+    assert many == few
+    assert second <= few  # no promotions below the first page
+
+
+def test_pages_past_the_last_show_the_last_page_with_the_full_count(client, site_tree):
+    for number in range(PAGE_SIZE + 3):
+        content_page(site_tree.home_de, f"Messstelle {number}", "Pegelmessung")
+    for page in ("3", "99", "0", "-1"):
+        response = get(client, q="Pegelmessung", page=page)
+        assert response.status_code == 200
+        assert response.context["page_obj"].number == 2, page
+        assert response.context["page_obj"].paginator.count == PAGE_SIZE + 3
+        assert len(response.context["result_page"].hits) == 3
+    first = get(client, q="Pegelmessung", page="1")
+    second = get(client, q="Pegelmessung", page="2")
+    assert len(set(result_titles(first)) | set(result_titles(second))) == PAGE_SIZE + 3
+
+
+def test_promoted_pages_in_a_private_section_are_hidden(client, site_tree):
+    page = content_page(site_tree.home_de, "Interne Aktion", "Aktion")
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    promote("Aktion", page=page)
+    promote("Aktion", external_link_url="https://www.jena.de/")
+    response = get(client, q="Aktion")
+    assert [p.external_link_url for p in response.context["promotions"]] == [
+        "https://www.jena.de/"
+    ]
+
+
+def test_each_day_of_a_query_is_counted_on_its_own(client, pages):
+    import datetime
+
+    from django.utils import timezone
+    from wagtail.contrib.search_promotions.models import QueryDailyHits
+
+    today = timezone.now().date()
+    yesterday = today - datetime.timedelta(days=1)
+    Query.get("Verwaltung").add_hit(date=yesterday)
+    get(client, q="Verwaltung")  # the first search of today creates today's row
+    get(client, q="VERWALTUNG")  # the next ones add to it
+    hits = dict(QueryDailyHits.objects.values_list("date", "hits"))
+    assert hits == {yesterday: 1, today: 2}
+    assert Query.objects.get().hits == 3
+
+
+def test_the_index_migration_is_reversible_and_a_no_op_outside_postgresql(db):
+    from contextlib import nullcontext
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = import_module("search.migrations.0001_indexentry_text_gin")
+
+    def index_exists() -> bool:
+        with connection.cursor() as cursor:
+            return migration.INDEX_NAME in connection.introspection.get_constraints(
+                cursor, "wagtailsearch_indexentry"
+            )
+
+    def schema_editor():
+        if postgresql:
+            return connection.schema_editor()
+        # SQLite's schema editor refuses to run inside the test's transaction; the migration
+        # must not execute anything there at all.
+        def execute(sql, params=()):
+            raise AssertionError(f"executed on {connection.vendor}: {sql}")
+
+        return nullcontext(SimpleNamespace(connection=connection, execute=execute))
+
+    postgresql = connection.vendor == "postgresql"
+    assert index_exists() is postgresql
+    with schema_editor() as editor:
+        migration.drop_index(apps, editor)
+    assert not index_exists()
+    with schema_editor() as editor:
+        migration.create_index(apps, editor)
+    assert index_exists() is postgresql

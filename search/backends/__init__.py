@@ -14,6 +14,8 @@ from django.db.models.lookups import Exact, In
 from django.db.models.sql.where import WhereNode
 from wagtail.models import Locale, TranslatableMixin
 
+from smartcity.request_memo import memoized
+
 # Query terms are runs of letters and digits in any script; everything else (the syntax
 # characters of to_tsquery and of Elasticsearch's query language among them) separates terms.
 WORD = re.compile(r"\w+")
@@ -54,5 +56,14 @@ def query_languages(queryset) -> list[str]:
     ids = _locale_ids(queryset.query.where)
     if not ids:
         return site_languages
-    codes = set(Locale.objects.filter(pk__in=ids).values_list("language_code", flat=True))
+    codes = memoized(  # once per request: the count and the page of results both ask
+        ("search_locale_languages", frozenset(ids)), lambda: _language_codes(ids)
+    )
     return [code for code in site_languages if code in codes] or site_languages
+
+
+def _language_codes(ids: set) -> set[str]:
+    active = Locale.get_active()  # read once per request anyway (smartcity.request_memo)
+    if ids == {active.pk}:  # the site search: the current language
+        return {active.language_code}
+    return set(Locale.objects.filter(pk__in=ids).values_list("language_code", flat=True))
