@@ -7,6 +7,7 @@ from django.urls import reverse
 from smartcity.pagecache import HEADER
 from strategy.models import StrategyChapterPage
 from tests.factories.participation import citizen
+from tests.factories.search import promote
 from tests.factories.strategy import translated_chapter
 from tests.participation.conftest import form_data, url
 
@@ -84,6 +85,17 @@ def test_a_comment_purges_the_page_in_both_languages(client, chapter,
         assert state == "miss", path
         assert "Bitte auch samstags öffnen" in response.content.decode()
     assert served(client, "/de/")[0] == "hit"  # other pages keep their entries
+
+
+def test_an_editors_pick_purges_the_search_page_it_shows_on(client, chapter,
+                                                         django_capture_on_commit_callbacks):
+    search = "/de/suche/?q=Terminbuchung"
+    assert [served(client, search)[0] for _ in range(2)] == ["miss", "hit"]
+    with django_capture_on_commit_callbacks(execute=True):
+        promote("Terminbuchung", page=chapter)
+    state, response = served(client, search)
+    assert state == "miss" and "Empfehlungen" in response.content.decode()
+    assert chapter.title in response.content.decode()
 
 
 def test_a_preview_is_never_served_to_readers(client, chapter, django_user_model):

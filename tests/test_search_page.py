@@ -437,3 +437,34 @@ def test_the_index_migration_is_reversible_and_a_no_op_outside_postgresql(db):
     with schema_editor() as editor:
         migration.create_index(apps, editor)
     assert index_exists() is postgresql
+
+
+def test_the_results_are_kept_per_query_and_language_until_the_content_changes(
+    client, site_tree
+):
+    """A reader the page cache does not serve (here: with a session) gets the results section
+    from a fragment: the search runs once per query, page, language and content version."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    content_page(site_tree.home_de, "Radwege", "Radverkehr in Jena")
+    content_page(site_tree.home_en, "Cycle paths", "Radverkehr in English")
+    client.cookies["sessionid"] = "an-expired-session"
+
+    def searched(language="de", **params):
+        with CaptureQueriesContext(connection) as queries:
+            response = get(client, language, **params)
+        assert response.status_code == 200
+        return len(queries), response.content.decode()
+
+    first, html = searched(q="Radverkehr")
+    again, cached = searched(q="Radverkehr")
+    assert again < first
+    assert "Radwege" in cached and "1 Ergebnis" in cached
+    assert Query.objects.get().hits == 2  # a kept answer still counts the search
+    assert "Cycle paths" in searched("en", q="Radverkehr")[1]  # each language its own
+
+    content_page(site_tree.home_de, "Radverkehrskonzept", "Radverkehr bis 2030")
+    count, html = searched(q="Radverkehr")  # the publish shows at once
+    assert count > again and "Radverkehrskonzept" in html and "2 Ergebnisse" in html
+    assert "Radverkehrskonzept" not in searched(q="Radverkehr", type="news")[1]

@@ -1,6 +1,7 @@
 """What purges the page cache. Every purge waits for the transaction to commit."""
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
@@ -12,9 +13,10 @@ from participation.signals import discussion_changed, survey_changed
 
 from . import purge_content, purge_group
 
-# Shown on pages other than their own: any change purges every page.
+# Shown on pages other than their own: any change purges every page. (An editor's pick shows
+# on the search page for its query; the search statistics it counts change nothing shown.)
 SHOWN_EVERYWHERE = (Site, Locale, PageViewRestriction, AbstractImage, AbstractDocument,
-                    BaseSiteSetting, BaseGenericSetting)
+                    BaseSiteSetting, BaseGenericSetting, SearchPromotion)
 
 
 def _shown(instance) -> bool:
