@@ -11,8 +11,12 @@ each page through the page cache, and with it bypassed: a ``sessionid`` cookie (
 expired session), which the page cache never serves, so every request is rendered. Prints req/s,
 p50/p99 and each figure as a percentage of the bare view's req/s against the issue's targets.
 
+Every request says ``Accept-Encoding: gzip, deflate, br``, as browsers do (the page cache then
+sends its stored gzip body; a rendered page is sent uncompressed).
+
 Options (environment): BENCH_DURATION (seconds per run, default 5), BENCH_CONNECTIONS (8),
-BENCH_THREADS (2), BENCH_MAX_REQUESTS (gunicorn's worker recycling, default 0 = off).
+BENCH_THREADS (2), BENCH_MAX_REQUESTS (gunicorn's worker recycling, default 0 = off),
+BENCH_ACCEPT_ENCODING (default as above; empty for clients without gzip).
 """
 
 import os
@@ -48,6 +52,9 @@ BYPASSED_TARGET = {"home": 1.2, "news index": 1.5, "news page": 2.3, "chapter": 
                    "event index": 1.2, "search": 1.2}
 CACHED_TARGET = 60.0
 BYPASS_COOKIE = "sessionid=bench-expired-session"
+# What browsers send: the page cache answers such a client with its stored gzip body.
+# BENCH_ACCEPT_ENCODING= (empty) measures clients that take only uncompressed bodies.
+ACCEPT_ENCODING = os.environ.get("BENCH_ACCEPT_ENCODING", "gzip, deflate, br")
 
 
 def site_env(prefix: str, scratch: Path) -> dict:
@@ -129,6 +136,8 @@ def wrk(url, cookie=None) -> dict:
                "--latency", url]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
+    if ACCEPT_ENCODING:
+        command += ["-H", f"Accept-Encoding: {ACCEPT_ENCODING}"]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     latency = {}
@@ -194,7 +203,7 @@ def main() -> int:
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}  {os.cpu_count()} cores, load "
           f"average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; wrk -t{THREADS} -c{CONNECTIONS} "
           f"-d{DURATION}s; gunicorn 2 sync workers (max_requests {MAX_REQUESTS}), production "
-          "settings, PostgreSQL, Redis")
+          f"settings, PostgreSQL, Redis; Accept-Encoding: {ACCEPT_ENCODING or '(none)'}")
     print(f"bare view: {ceiling['rate']:.0f} req/s, p50 {ceiling['p50']:.1f} ms, "
           f"p99 {ceiling['p99']:.1f} ms")
     print(f"{'page':<12} {'cache':<5} {'cached req/s':>12} {'p50':>8} {'p99':>8} {'% bare':>7}"

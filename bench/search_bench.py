@@ -14,7 +14,8 @@ the median and 95th percentile per query, for two things:
   results with their specific pages, extracts and promotions);
 - ``page``: the whole results page as a reader gets it, through the site's middleware with the
   page cache off (``GET /de/suche/?q=...``: the search, the query log, the template with its
-  links), and the number of queries that page cost.
+  links), and the number of queries that page cost. The template keeps the results section
+  per query and content version; it is deleted before each run, so that the search runs.
 
 ``BENCH_REUSE=1`` keeps the database when it already holds the pages (it is still migrated,
 re-indexed and analysed), to measure a change without waiting minutes for the pages again.
@@ -285,16 +286,31 @@ def measure_query(client, url, locale, query):
         return SiteSearch(query, locale).page(1)
 
     def page():
+        forget_results(query, locale.language_code)
         response = client.get(url, {"q": query})
         assert response.status_code == 200, response.status_code
 
     search_times = timed(search)
     hits = search().page_obj.paginator.count
-    page()  # warms the fragment caches, as on a running server
+    page()  # warms the other fragments (navigation, footer), as on a running server
     with CaptureQueriesContext(connection) as queries_of_the_page:
         page()
     query_count = len(queries_of_the_page)  # now: the next request empties the query log
+    searched = any("indexentry" in q["sql"] for q in queries_of_the_page.captured_queries)
+    assert searched, "the timed page did not run the search (its results were kept)"
     return search_times, timed(page), hits, query_count
+
+
+def forget_results(query, language):
+    """Delete the kept results section of this query (``search/search.html``), so that each
+    timed page runs the search: a repeated query would otherwise measure the fragment cache."""
+    from django.core.cache import cache
+    from django.core.cache.utils import make_template_fragment_key
+
+    from smartcity.pagecache import CONTENT, current_version
+
+    vary_on = [current_version(CONTENT), "testserver", language, f"{query}||1"]
+    cache.delete(make_template_fragment_key("search_results", vary_on))
 
 
 def measure(log):

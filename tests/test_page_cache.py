@@ -1,6 +1,8 @@
 """The anonymous page cache (smartcity/pagecache/): who is served from it, what it never holds,
 and what purges it (both languages of a page share one discussion)."""
 
+import gzip
+
 import pytest
 from django.urls import reverse
 
@@ -46,6 +48,32 @@ def test_anonymous_readers_get_a_cached_page_without_cookie_or_csrf_token(client
         assert b"csrfmiddlewaretoken" not in answer.content
     assert "Content-Security-Policy" in cached  # the headers are kept, not the cookies
     assert served(client, DE + "?sort=oldest")[0] == "miss"  # one entry per address
+
+
+def test_a_hit_is_sent_compressed_to_clients_that_accept_gzip(client, chapter):
+    plain = client.get(DE)
+    assert "Accept-Encoding" in plain["Vary"] and "Content-Encoding" not in plain
+    zipped = client.get(DE, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert zipped[HEADER] == "hit" and zipped["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped["Vary"]  # so that a shared cache keeps both apart
+    assert gzip.decompress(zipped.content) == plain.content
+    assert zipped["Content-Length"] == str(len(zipped.content))
+    again = client.get(DE)  # a client without gzip gets the page as rendered
+    assert again[HEADER] == "hit" and "Content-Encoding" not in again
+    assert again.content == plain.content and again["Content-Length"] == str(len(plain.content))
+
+
+def test_an_entry_of_an_older_release_is_a_miss(client, chapter):
+    from django.core.cache import cache
+
+    from smartcity.pagecache import entry_key
+
+    client.get(DE)
+    request = client.get(DE).wsgi_request
+    key = entry_key(request)
+    entry = cache.get(key)
+    cache.set(key, {**{k: v for k, v in entry.items() if k != "gzip"}, "content": b"old"})
+    assert served(client, DE)[0] == "miss"
 
 
 def test_signed_in_readers_and_readers_with_a_session_bypass_it(client, chapter):
@@ -199,6 +227,14 @@ def test_the_wsgi_application_answers_hits_before_django(chapter, settings, redi
             assert second["headers"][name] == first["headers"][name], name
         assert second["headers"]["Referrer-Policy"] == "same-origin"
         assert "Set-Cookie" not in second["headers"]
+        assert int(second["headers"]["Content-Length"]) == len(second["body"])
+        # a browser (gzip accepted) gets the stored compressed body
+        zipped = get(DE, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+        assert zipped["headers"][HEADER] == "hit"
+        assert zipped["headers"]["Content-Encoding"] == "gzip"
+        assert gzip.decompress(zipped["body"]) == first["body"]
+        assert int(zipped["headers"]["Content-Length"]) == len(zipped["body"])
+        assert len(zipped["body"]) < len(first["body"]) / 3
         # a reader with a session, a POST and the admin go to Django
         assert HEADER not in get(DE, HTTP_COOKIE="sessionid=x")["headers"]
         assert get(DE, REQUEST_METHOD="HEAD")["headers"].get(HEADER) != "hit"
