@@ -14,7 +14,7 @@ A purge is one write, whatever the number of pages. Versions are read before the
 rendered, so a page rendered while a purge commits is stored under the old version and never
 served. Entries expire after ``PAGE_CACHE_TIMEOUT`` seconds in any case.
 
-An entry's body is stored gzip-compressed (a fifth of the bytes to read from Redis and to send)
+An entry's body is stored gzip-compressed (a third to a sixth of the bytes to read and send)
 and sent so to clients that accept gzip, as every browser does; others get it decompressed.
 A cached page holds no secret (no CSRF token, nothing of a signed-in reader), so compressing
 it gives a BREACH-style attack nothing to guess.
