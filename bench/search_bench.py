@@ -309,7 +309,7 @@ def forget_results(query, language):
 
     from smartcity.pagecache import CONTENT, current_version
 
-    vary_on = [current_version(CONTENT), "testserver", language, f"{query}||1"]
+    vary_on = [current_version(CONTENT), "testserver", language, f"{query}||"]
     cache.delete(make_template_fragment_key("search_results", vary_on))
 
 

@@ -1,4 +1,3 @@
-from django.core.paginator import PageNotAnInteger
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Locale
@@ -6,7 +5,7 @@ from wagtail.models import Locale
 from smartcity.pagecache import mark_cacheable
 
 from .forms import SearchForm
-from .site_search import ResultPaginator, SiteSearch
+from .site_search import SiteSearch
 
 
 def search(request):
@@ -42,10 +41,7 @@ def search(request):
 
 
 def results_key(form, requested) -> str:
-    """What the results section depends on besides the language and the content version."""
-    try:
-        number = ResultPaginator.validate_number_format(requested or 1)
-    except PageNotAnInteger:  # the paginator answers page 1
-        number = 1
+    """What the results section depends on besides the language and the content version: the
+    page parameter as given (the same value always gives the same page of results)."""
     kind = form.cleaned_data["type"]
-    return f"{form.cleaned_data['q']}|{kind.key if kind else ''}|{number}"
+    return f"{form.cleaned_data['q']}|{kind.key if kind else ''}|{requested or ''}"

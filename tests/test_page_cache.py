@@ -246,3 +246,15 @@ def test_the_wsgi_application_answers_hits_before_django(chapter, settings, redi
         request_started.disconnect(dispatch_uid="test-wsgi-hits")
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
+
+
+def test_a_response_already_encoded_is_not_stored(rf):
+    from django.http import HttpResponse
+
+    from smartcity.pagecache import response_is_storable
+
+    request = rf.get(DE)
+    assert response_is_storable(request, HttpResponse(b"<p>plain</p>"))
+    encoded = HttpResponse(gzip.compress(b"<p>zipped</p>"))
+    encoded["Content-Encoding"] = "gzip"
+    assert not response_is_storable(request, encoded)  # it would be compressed twice

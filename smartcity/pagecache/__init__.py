@@ -34,7 +34,7 @@ from django.utils.cache import patch_vary_headers
 
 CONTENT = "pagecache:v:content"
 HEADER = "X-Page-Cache"
-SKIPPED_HEADERS = {"set-cookie", "content-length", "content-encoding", HEADER.lower()}
+SKIPPED_HEADERS = {"set-cookie", "content-length", HEADER.lower()}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads Accept-Encoding
 
 
@@ -137,6 +137,8 @@ def entry_key(request) -> str:
 
 def response_is_storable(request, response) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if response.has_header("Content-Encoding"):  # entries hold the body as rendered, gzipped
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(request, "is_preview", False):
         return False
